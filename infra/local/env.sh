@@ -1,0 +1,39 @@
+# Settings of the local stack, sourced by dev.sh and the scripts beside this file.
+# Every value can be overridden from the environment (e.g. INGRESS_PORT=9090 ./dev.sh up).
+# These are development defaults only; production takes its settings from its own configuration.
+
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+DEV_DIR=${DEV_DIR:-$ROOT/.dev}          # ignored by git: data, logs, pids, published apps
+RUN_DIR=${RUN_DIR:-$DEV_DIR/run}
+LOG_DIR=${LOG_DIR:-$DEV_DIR/logs}
+APPS_DIR=${APPS_DIR:-$DEV_DIR/apps}
+
+BASE_DOMAIN=${BASE_DOMAIN:-autowartung.localhost}
+INGRESS_PORT=${INGRESS_PORT:-8080}
+PGPORT=${PGPORT:-55432}
+AZURITE_PORT=${AZURITE_PORT:-10000}
+SMTP_PORT=${SMTP_PORT:-1025}
+MAILDEV_WEB_PORT=${MAILDEV_WEB_PORT:-1080}
+TENANT_WEB_PORT=${TENANT_WEB_PORT:-5101}
+ADMIN_WEB_PORT=${ADMIN_WEB_PORT:-5102}
+IDENTITY_PORT=${IDENTITY_PORT:-5103}
+
+# Dev-only credentials of the throwaway local cluster (role "app"), never used anywhere else.
+PG_USER=${PG_USER:-app}
+PG_PASSWORD=${PG_PASSWORD:-app}
+PG_DATABASE=${PG_DATABASE:-platform}
+PG_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Database=$PG_DATABASE;Username=$PG_USER;Password=$PG_PASSWORD"
+# Azurite's published well-known development account; not a secret.
+AZURITE_ACCOUNT=devstoreaccount1
+AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+# name|project folder|port — the three web apps behind the ingress
+APPS=(
+  "tenant-web|src/Tenant.Web|$TENANT_WEB_PORT"
+  "admin-web|src/Admin.Web|$ADMIN_WEB_PORT"
+  "identity|src/Identity|$IDENTITY_PORT"
+)
+
+export ROOT DEV_DIR RUN_DIR LOG_DIR APPS_DIR BASE_DOMAIN INGRESS_PORT PGPORT AZURITE_PORT SMTP_PORT \
+  MAILDEV_WEB_PORT TENANT_WEB_PORT ADMIN_WEB_PORT IDENTITY_PORT PG_CONNECTION
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -1,0 +1,55 @@
+using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Workshops;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Platform.Data;
+
+/// <summary>
+/// The platform's database. Tenant-owned entities are isolated by the tenancy rules
+/// (<c>IsMultiTenant()</c> in their configuration); everything else must be listed in
+/// <see cref="SharedEntityTypes"/>, which the architecture tests hold the model to.
+/// </summary>
+public sealed class PlatformDbContext : DbContext, IMultiTenantDbContext
+{
+    private static readonly MultiTenantSaveChangesInterceptor TenantGuard = new();
+    private readonly IMultiTenantContextAccessor _tenantAccessor;
+
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, IMultiTenantContextAccessor tenantAccessor) : base(options)
+    {
+        _tenantAccessor = tenantAccessor;
+        this.StampTenantOnAdd();
+    }
+
+    /// <summary>Entities that belong to the platform as a whole rather than to one city, and why.</summary>
+    public static IReadOnlyDictionary<Type, string> SharedEntityTypes { get; } = new Dictionary<Type, string>
+    {
+        [typeof(City)] = "the tenants themselves",
+        [typeof(ServiceAreaPostalCode)] = "which city serves a PLZ is asked before any city is known",
+        [typeof(DataProtectionKey)] = "one key ring for all hosts, for single sign-on",
+    };
+
+    public DbSet<City> Cities => Set<City>();
+
+    public DbSet<PartnerWorkshop> PartnerWorkshops => Set<PartnerWorkshop>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
+
+    public Guid CurrentTenantId => this.RequireTenantId();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(TenantGuard);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+        modelBuilder.ConfigureMultiTenant(this, tenantEntityType: typeof(City));
+    }
+}

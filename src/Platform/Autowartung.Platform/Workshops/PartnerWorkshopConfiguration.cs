@@ -1,0 +1,25 @@
+using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Autowartung.Platform.Workshops;
+
+internal sealed class PartnerWorkshopConfiguration : IEntityTypeConfiguration<PartnerWorkshop>
+{
+    public void Configure(EntityTypeBuilder<PartnerWorkshop> builder)
+    {
+        builder.ToTable("partner_workshops");
+        builder.HasKey(w => w.Id);
+        builder.IsMultiTenant();
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Name).HasMaxLength(120);
+        builder.ComplexProperty(w => w.Address, address =>
+        {
+            address.Property(a => a.Street).HasColumnName("address_street").HasMaxLength(120);
+            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(5).IsFixedLength();
+            address.Property(a => a.Town).HasColumnName("address_town").HasMaxLength(80);
+        });
+        builder.Property(w => w.ServedPostalCodes).HasField("_servedPostalCodes").HasColumnName("served_postal_codes");
+        builder.HasIndex(w => w.Name).IsUnique();
+    }
+}
