@@ -88,7 +88,7 @@ start_background() { # name, command...
   local name=$1; shift
   pid_alive "$name" && return 0
   say "starting $name"
-  nohup "$@" >"$LOG_DIR/$name.log" 2>&1 &
+  nohup "$@" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
 }
 
@@ -133,13 +133,16 @@ start_app() { # name, project folder, port
   say "starting $name on 127.0.0.1:$port"
   local dll
   dll=$(basename "$(ls "$current"/Autowartung.*.runtimeconfig.json)" .runtimeconfig.json).dll
-  (cd "$current" && ASPNETCORE_ENVIRONMENT=Development \
+  (
+    cd "$current" || exit 1
+    ASPNETCORE_ENVIRONMENT=Development \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Platform="$PG_CONNECTION" \
     Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" Platform__PublicScheme=http \
     Logging__JsonFile="$LOG_DIR/$name.json" \
-    nohup dotnet "$dll" >"$LOG_DIR/$name.log" 2>&1 &
-    echo $! >"$RUN_DIR/$name.pid")
+      nohup dotnet "$dll" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
+    echo $! >"$RUN_DIR/$name.pid"
+  )
   echo "$hash" >"$RUN_DIR/$name.hash"
 }
 

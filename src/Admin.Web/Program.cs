@@ -1,0 +1,10 @@
+using Autowartung.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapRazorPages();
+app.Run();

@@ -1,0 +1,11 @@
+using Autowartung.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapGet("/", () => Results.Redirect(Autowartung.ServiceDefaults.Hosting.PlatformUrls.SignInPath)).ExcludeFromDescription();
+app.MapRazorPages();
+app.Run();

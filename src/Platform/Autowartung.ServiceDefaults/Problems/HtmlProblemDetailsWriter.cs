@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Autowartung.ServiceDefaults.Problems;
+
+/// <summary>
+/// Writes a problem as a small, plain HTML page when a browser asks for HTML; API clients keep getting
+/// <c>application/problem+json</c> from the default writer. The page says what kind of error it is and
+/// nothing more: no stack traces, no hint whether something exists.
+/// </summary>
+internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context)
+    {
+        var accept = context.HttpContext.Request.GetTypedHeaders().Accept;
+        return accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+        var (title, text) = GermanText(status);
+        var correlationId = context.HttpContext.TraceIdentifier;
+        var response = context.HttpContext.Response;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+        // The page is self-contained: its own small style block and nothing else.
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        return new ValueTask(response.WriteAsync($$"""
+            <!DOCTYPE html>
+            <html lang="de">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>{{status}} – {{WebUtility.HtmlEncode(title)}}</title>
+              <style>body{font-family:system-ui,sans-serif;margin:0;padding:3rem 1.5rem;color:#1d2b36;background:#f5f7f8}
+              main{max-width:32rem;margin:auto}h1{font-size:1.5rem}small{color:#5b6b77}</style>
+            </head>
+            <body>
+              <main>
+                <h1>{{WebUtility.HtmlEncode(title)}}</h1>
+                <p>{{WebUtility.HtmlEncode(text)}}</p>
+                <p><small>Fehler {{status}} · Vorgang {{WebUtility.HtmlEncode(correlationId)}}</small></p>
+              </main>
+            </body>
+            </html>
+            """));
+    }
+
+    private static (string Title, string Text) GermanText(int status) => status switch
+    {
+        400 => ("Ungültige Anfrage", "Die Angaben konnten nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben."),
+        404 => ("Seite nicht gefunden", "Diese Seite gibt es nicht."),
+        405 => ("Nicht erlaubt", "Diese Aktion ist hier nicht möglich."),
+        409 => ("Nicht möglich", "Das geht im aktuellen Zustand nicht."),
+        413 => ("Zu groß", "Die Datei ist zu groß."),
+        415 => ("Dateityp nicht unterstützt", "Dieser Dateityp wird nicht angenommen."),
+        429 => ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
+        >= 500 => ("Da ist etwas schiefgelaufen", "Ein Fehler auf unserer Seite. Bitte versuchen Sie es später erneut."),
+        _ => ("Fehler", "Die Anfrage konnte nicht beantwortet werden."),
+    };
+}

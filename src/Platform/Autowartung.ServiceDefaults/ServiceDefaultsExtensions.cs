@@ -1,0 +1,55 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Data;
+using Autowartung.ServiceDefaults.DataProtection;
+using Autowartung.ServiceDefaults.Health;
+using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.ServiceDefaults.Localization;
+using Autowartung.ServiceDefaults.Logging;
+using Autowartung.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autowartung.ServiceDefaults;
+
+/// <summary>What every Autowartung web app does the same way. Each Program.cs calls these three.</summary>
+public static class ServiceDefaultsExtensions
+{
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.AddPlatformLogging();
+        builder.AddPlatformData();
+        builder.Services.AddOptions<PlatformHostOptions>()
+            .BindConfiguration(PlatformHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PlatformUrls>();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            // Behind the ingress on loopback (the default trusted proxy); the Host header is passed through as is.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        builder.Services.AddPlatformProblemDetails();
+        builder.Services.AddPlatformHealthChecks();
+        builder.Services.AddSharedKeyRing();
+        builder.Services.AddPlatformLocalization();
+        builder.Services.AddRazorPages().AddViewLocalization();
+        return builder;
+    }
+
+    /// <summary>The shared front of the pipeline, ending with routing so that later middleware sees the endpoint.</summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UsePlatformProblemDetails();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapStaticAssets().ExcludeFromMultiTenantResolution();
+        app.MapLanguageSwitch();
+        return app;
+    }
+}

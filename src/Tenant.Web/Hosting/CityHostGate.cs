@@ -1,0 +1,50 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.MultiTenancy.Strategies;
+using Autowartung.Platform.Cities;
+using Autowartung.ServiceDefaults.Hosting;
+
+namespace Autowartung.Tenant.Web.Hosting;
+
+/// <summary>
+/// Decides what a host may see. A public city gets its pages; the apex gets the public landing and
+/// <c>www</c> is sent there. Everything else, an unknown city, a city still in onboarding, a name
+/// that is no city at all, gets the same plain 404, so nobody can probe which cities exist.
+/// </summary>
+internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, PlatformUrls urls)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<ExcludeFromMultiTenantResolutionAttribute>() is not null)
+        {
+            await next(context);
+            return;
+        }
+
+        if (context.GetTenantInfo<CityTenantInfo>() is { } city)
+        {
+            if (city.Status.IsPublic()) await next(context);
+            else await NotFoundAsync(context);
+            return;
+        }
+
+        switch (hosts.Classify(context.Request.Host.Host))
+        {
+            case (HostKind.Apex, _):
+                await next(context);
+                break;
+            case (HostKind.Reserved, "www"):
+                context.Response.Redirect(new Uri(urls.Apex, context.Request.Path + context.Request.QueryString).ToString(), permanent: true);
+                break;
+            default:
+                await NotFoundAsync(context);
+                break;
+        }
+    }
+
+    private static async Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 404, Title = "Not Found" } });
+    }
+}

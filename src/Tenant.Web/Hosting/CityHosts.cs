@@ -1,0 +1,31 @@
+using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Cities;
+using Autowartung.ServiceDefaults.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Autowartung.Tenant.Web.Hosting;
+
+public static class CityHosts
+{
+    /// <summary>Resolves the city from the host name: <c>witten.{BaseDomain}</c> → Witten.</summary>
+    public static WebApplicationBuilder AddCityHosts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMultiTenant<CityTenantInfo>().WithHostStrategy(_ => { });
+        builder.Services.AddOptions<Autowartung.MultiTenancy.Strategies.HostStrategyOptions>()
+            .Configure<IOptions<PlatformHostOptions>>((strategy, platform) =>
+            {
+                strategy.BaseDomain = platform.Value.BaseDomain;
+                strategy.ReservedLabels = new HashSet<string>(CitySlug.Reserved, StringComparer.OrdinalIgnoreCase);
+            });
+        return builder;
+    }
+
+    /// <summary>Resolves the city of each request, then lets only known, public cities and the apex through.</summary>
+    public static WebApplication UseCityHosts(this WebApplication app)
+    {
+        app.UseMultiTenant<CityTenantInfo>();
+        app.UseMiddleware<CityHostGate>();
+        return app;
+    }
+}
