@@ -1,5 +1,5 @@
 using Autowartung.MultiTenancy.AspNetCore;
-using Autowartung.MultiTenancy.Options;
+using Autowartung.MultiTenancy.PerTenant;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.MultiTenancy.Strategies;
 using Microsoft.Extensions.DependencyInjection;
@@ -69,7 +69,7 @@ public static class MultiTenantServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IOptionsMonitorCache<TOptions>, MultiTenantOptionsCache<TOptions>>());
         // IOptions<T> is a singleton that would freeze the first tenant's values: answer from the monitor instead.
         services.Replace(ServiceDescriptor.Transient<IOptions<TOptions>>(sp =>
-            Microsoft.Extensions.Options.Options.Create(sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue)));
+            Options.Create(sp.GetRequiredService<IOptionsMonitor<TOptions>>().CurrentValue)));
         return services;
     }
 }

@@ -21,6 +21,8 @@ public static class MultiTenantModelBuilderExtensions
             context.GetType().GetProperty(nameof(IMultiTenantDbContext.CurrentTenantId))
                 ?? throw new InvalidOperationException($"{context.GetType().Name} needs a public CurrentTenantId property."));
 
+        if (tenantEntityType is not null) RequireKeysNotGeneratedByEf(modelBuilder, tenantEntityType);
+
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.IsMultiTenant()))
         {
             var entity = Expression.Parameter(entityType.ClrType, "e");
@@ -38,6 +40,19 @@ public static class MultiTenantModelBuilderExtensions
             PutTenantFirstInIndexes(entityType);
         }
         return modelBuilder;
+    }
+
+    /// <summary>
+    /// EF hands a generated principal key's generator on to the foreign keys that point at it, which
+    /// would overwrite the stamped tenant with a fresh value. Tenants get their ids in code instead.
+    /// </summary>
+    private static void RequireKeysNotGeneratedByEf(ModelBuilder modelBuilder, Type tenantEntityType)
+    {
+        var key = modelBuilder.Model.FindEntityType(tenantEntityType)?.FindPrimaryKey()
+            ?? throw new InvalidOperationException($"{tenantEntityType.Name} is not an entity with a key in this model.");
+        if (key.Properties.Any(p => p.ValueGenerated != ValueGenerated.Never))
+            throw new InvalidOperationException(
+                $"The key of {tenantEntityType.Name} must be configured ValueGeneratedNever(): tenant ids are assigned in code.");
     }
 
     private static void PutTenantFirstInIndexes(IMutableEntityType entityType)

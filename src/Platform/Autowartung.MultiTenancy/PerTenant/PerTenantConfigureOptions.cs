@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Autowartung.MultiTenancy.Options;
+namespace Autowartung.MultiTenancy.PerTenant;
 
 /// <summary>Applies a tenant's settings on top of the options' ordinary configuration.</summary>
 internal sealed class PerTenantConfigureOptions<TOptions, TTenantInfo>(
@@ -14,5 +14,5 @@ internal sealed class PerTenantConfigureOptions<TOptions, TTenantInfo>(
         if (accessor.MultiTenantContext.TenantInfo is { } tenant) configure(options, tenant);
     }
 
-    public void Configure(TOptions options) => Configure(Microsoft.Extensions.Options.Options.DefaultName, options);
+    public void Configure(TOptions options) => Configure(Options.DefaultName, options);
 }

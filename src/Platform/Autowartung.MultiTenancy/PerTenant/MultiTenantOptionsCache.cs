@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace Autowartung.MultiTenancy.Options;
+namespace Autowartung.MultiTenancy.PerTenant;
 
 /// <summary>
 /// An options cache partitioned by the current tenant, so <c>IOptionsMonitor&lt;T&gt;</c> never hands one

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Autowartung.Testing;
+
+/// <summary>
+/// Hosts one of the web apps in-process against a <see cref="TestDatabase"/>, with the local base domain.
+/// Requests carry the host name they are for, exactly as the ingress passes it on.
+/// </summary>
+public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database) : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    public const string BaseDomain = "autowartung.localhost";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
+        builder.UseSetting("Platform:BaseDomain", BaseDomain);
+        builder.UseSetting("Platform:PublicScheme", "http");
+        builder.UseSetting("Platform:PublicPort", "8080");
+    }
+
+    /// <summary>A client whose requests go to <paramref name="host"/> (e.g. <c>witten.autowartung.localhost</c>), redirects not followed.</summary>
+    public HttpClient ClientFor(string host, string? acceptLanguage = "de-DE")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}:8080"), AllowAutoRedirect = false });
+        if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
+
+    public HttpClient ClientForCity(string slug) => ClientFor($"{slug}.{BaseDomain}");
+}
