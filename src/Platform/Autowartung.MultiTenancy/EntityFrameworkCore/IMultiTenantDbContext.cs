@@ -25,21 +25,23 @@ public interface IMultiTenantDbContext
 public static class MultiTenantDbContextExtensions
 {
     /// <summary>
-    /// Stamps the current tenant on a tenant-owned entity the moment it is added, before it is tracked,
-    /// so it carries its full key (<c>tenant_id</c>, id) from the start. With no tenant set, adding throws.
-    /// An entity that already names a tenant keeps it; saving decides whether that is allowed.
+    /// Stamps the current tenant on a tenant-owned entity the moment the app starts tracking it
+    /// (<c>Add</c>, <c>Attach</c>, <c>Update</c>; never rows read from the database), so it carries its
+    /// full key (<c>tenant_id</c>, id) from the start: an update built from a foreign id can only address
+    /// a row of the current tenant. With no tenant set, this throws. An entity that already names a
+    /// tenant keeps it; saving decides whether that is allowed.
     /// </summary>
     public static void StampTenantOnAdd<TContext>(this TContext context) where TContext : DbContext, IMultiTenantDbContext =>
         context.ChangeTracker.Tracking += (_, args) => Stamp(context, args);
 
     private static void Stamp(IMultiTenantDbContext context, EntityTrackingEventArgs args)
     {
-        if (args.FromQuery || args.State != EntityState.Added || !args.Entry.Metadata.IsMultiTenant()) return;
+        if (args.FromQuery || !args.Entry.Metadata.IsMultiTenant()) return;
 
         var tenantId = args.Entry.Property(MultiTenantModel.TenantIdProperty);
         if ((Guid)tenantId.CurrentValue! != Guid.Empty) return;
         tenantId.CurrentValue = context.TenantInfo?.Id ?? throw new MultiTenantException(
-            $"A {args.Entry.Metadata.ClrType.Name} was added with no tenant set. Resolve a tenant or open a TenantScope first.");
+            $"A {args.Entry.Metadata.ClrType.Name} was tracked with no tenant set. Resolve a tenant or open a TenantScope first.");
     }
 
     public static Guid RequireTenantId(this IMultiTenantDbContext context) =>
