@@ -6,5 +6,6 @@ builder.AddServiceDefaults();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapStaticAssets();
 app.MapRazorPages();
 app.Run();

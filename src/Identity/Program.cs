@@ -6,6 +6,7 @@ builder.AddServiceDefaults();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
+app.MapStaticAssets();
 app.MapGet("/", () => Results.Redirect(Autowartung.ServiceDefaults.Hosting.PlatformUrls.SignInPath)).ExcludeFromDescription();
 app.MapRazorPages();
 app.Run();

@@ -1,3 +1,4 @@
+using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.ServiceDefaults;
 using Autowartung.Tenant.Web.Hosting;
 
@@ -9,5 +10,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseCityHosts();
 app.MapDefaultEndpoints();
+app.MapStaticAssets().ExcludeFromMultiTenantResolution();
 app.MapRazorPages();
 app.Run();

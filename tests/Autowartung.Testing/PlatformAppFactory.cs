@@ -15,6 +15,7 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database) : Web
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();   // the shared stylesheet lives in the ServiceDefaults library
         builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
         builder.UseSetting("Platform:BaseDomain", BaseDomain);
         builder.UseSetting("Platform:PublicScheme", "http");

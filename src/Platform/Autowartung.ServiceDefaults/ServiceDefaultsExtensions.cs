@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.DataProtection;
 using Autowartung.ServiceDefaults.Health;
@@ -6,6 +5,8 @@ using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.ServiceDefaults.Localization;
 using Autowartung.ServiceDefaults.Logging;
 using Autowartung.ServiceDefaults.Problems;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSharedKeyRing();
         builder.Services.AddPlatformLocalization();
         builder.Services.AddRazorPages().AddViewLocalization();
+        // German pages: write umlauts and ß as they are instead of as numeric character references.
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 
@@ -48,7 +51,6 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapStaticAssets().ExcludeFromMultiTenantResolution();
         app.MapLanguageSwitch();
         return app;
     }

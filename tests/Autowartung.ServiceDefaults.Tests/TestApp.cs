@@ -1,0 +1,34 @@
+using Autowartung.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Autowartung.ServiceDefaults.Tests;
+
+/// <summary>A bare app with nothing but the service defaults, and whatever endpoints a test adds.</summary>
+internal static class TestApp
+{
+    public static async Task<WebApplication> StartAsync(string connectionString, Action<WebApplication>? endpoints = null, string? jsonLog = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Platform"] = connectionString,
+            ["Platform:BaseDomain"] = PlatformAppFactory<object>.BaseDomain,
+            ["Platform:PublicScheme"] = "http",
+            ["Platform:PublicPort"] = "8080",
+            ["Logging:JsonFile"] = jsonLog,
+        });
+        builder.AddServiceDefaults();
+
+        var app = builder.Build();
+        app.UseServiceDefaults();
+        app.MapDefaultEndpoints();
+        endpoints?.Invoke(app);
+        await app.StartAsync();
+        return app;
+    }
+}
