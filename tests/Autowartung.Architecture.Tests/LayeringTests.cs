@@ -1,0 +1,64 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Autowartung.MultiTenancy;
+using Autowartung.Platform.Data;
+
+namespace Autowartung.Architecture.Tests;
+
+public sealed class LayeringTests
+{
+    private static readonly string[] WebAssemblies =
+        ["Autowartung.Tenant.Web", "Autowartung.Admin.Web", "Autowartung.Identity", "Autowartung.ServiceDefaults"];
+
+    public static TheoryData<string> CoreAssemblies =>
+        new(typeof(PlatformDbContext).Assembly.GetName().Name!, typeof(ITenantInfo).Assembly.GetName().Name!);
+
+    private static Assembly Load(string name) => Assembly.Load(name);
+
+    [Theory]
+    [MemberData(nameof(CoreAssemblies))]
+    public void Core_ReferencesNoWebProject(string core)
+    {
+        var references = Load(core).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, r => WebAssemblies.Contains(r));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal));
+        Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore.Razor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PlatformProjects_HaveNoProjectReferenceToAWebProject()
+    {
+        var platform = Path.Combine(Repository.Root.FullName, "src", "Platform");
+        foreach (var project in new[] { "Autowartung.Platform", "Autowartung.MultiTenancy", "Autowartung.Migrator" })
+        {
+            var csproj = XDocument.Load(Path.Combine(platform, project, $"{project}.csproj"));
+            var references = csproj.Descendants("ProjectReference").Select(r => (string)r.Attribute("Include")!).ToList();
+
+            Assert.DoesNotContain(references, r => WebAssemblies.Any(web => r.Contains(web, StringComparison.Ordinal)));
+            Assert.DoesNotContain(references, r => r.Contains("Tenant.Web") || r.Contains("Admin.Web") || r.Contains("/Identity/"));
+        }
+    }
+
+    [Fact]
+    public void Sources_HaveNoHelpersOrUtilsFolders()
+    {
+        var dumping = Directory.EnumerateDirectories(Path.Combine(Repository.Root.FullName, "src"), "*", SearchOption.AllDirectories)
+            .Where(d => !d.Contains($"{Path.DirectorySeparatorChar}bin") && !d.Contains($"{Path.DirectorySeparatorChar}obj"))
+            .Select(Path.GetFileName)
+            .Where(name => name is "Helpers" or "Utils" or "Utilities" or "Common" or "Misc");
+
+        Assert.Empty(dumping);
+    }
+
+    [Theory]
+    [InlineData("src/Tenant.Web/Program.cs")]
+    [InlineData("src/Admin.Web/Program.cs")]
+    [InlineData("src/Identity/Program.cs")]
+    public void Programs_StayShort(string path)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Repository.Root.FullName, path)).Count(l => !string.IsNullOrWhiteSpace(l));
+
+        Assert.True(lines <= 25, $"{path} has {lines} lines; move wiring into AddXxx/UseXxx extensions next to the feature.");
+    }
+}
