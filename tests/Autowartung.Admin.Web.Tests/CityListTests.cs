@@ -5,25 +5,13 @@ using Autowartung.Testing;
 
 namespace Autowartung.Admin.Web.Tests;
 
-public sealed class AdminApp : IAsyncLifetime
+public sealed class AdminApp : AppFixture<Program>
 {
-    public TestDatabase Database { get; } = new();
-
-    public PlatformAppFactory<Program> Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await Database.InitializeAsync();
         await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452", "58453", "58454"], "Werkstatt A");
         await Database.AddCityAsync("dortmund", "Dortmund", CityStatus.Live, ["44135"], "Werkstatt B", "Werkstatt C");
         await Database.AddCityAsync("bochum", "Bochum", CityStatus.Onboarding, ["44787"]);
-        Factory = new PlatformAppFactory<Program>(Database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
     }
 }
 

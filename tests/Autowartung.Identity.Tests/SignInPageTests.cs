@@ -5,24 +5,12 @@ using Autowartung.Testing;
 
 namespace Autowartung.Identity.Tests;
 
-public sealed class IdentityApp : IAsyncLifetime
+public sealed class IdentityApp : AppFixture<Program>
 {
-    public TestDatabase Database { get; } = new();
-
-    public PlatformAppFactory<Program> Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await Database.InitializeAsync();
         await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452"]);
         await Database.AddCityAsync("bochum", "Bochum", CityStatus.Onboarding, ["44787"]);
-        Factory = new PlatformAppFactory<Program>(Database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
     }
 }
 
