@@ -139,7 +139,7 @@ start_app() { # name, project folder, port
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Platform="$PG_CONNECTION" \
     Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" Platform__PublicScheme=http \
-    Logging__JsonFile="$LOG_DIR/$name.json" \
+    Logging__JsonFile="$LOG_DIR/$name.json" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
       nohup dotnet "$dll" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

@@ -1,11 +1,17 @@
+using Autowartung.Admin.Web.Api;
 using Autowartung.ServiceDefaults;
+using Autowartung.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UsePlatformAuthentication();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
+app.MapAdminApi();
 app.MapRazorPages();
 app.Run();

@@ -1,12 +1,20 @@
+using Autowartung.Identity.Accounts;
+using Autowartung.Identity.Api;
 using Autowartung.ServiceDefaults;
+using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddIdentityService();
 
 var app = builder.Build();
 app.UseServiceDefaults();
+app.UsePlatformAuthentication();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
-app.MapStaticAssets();
-app.MapGet("/", () => Results.Redirect(Autowartung.ServiceDefaults.Hosting.PlatformUrls.SignInPath)).ExcludeFromDescription();
+app.MapStaticAssets().AllowAnonymous();
+app.MapGet("/", () => Results.Redirect(PlatformUrls.SignInPath)).ExcludeFromDescription();
+app.MapAuthApi();
 app.MapRazorPages();
 app.Run();

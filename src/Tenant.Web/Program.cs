@@ -1,15 +1,20 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.ServiceDefaults;
+using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Tenant.Web.Api;
 using Autowartung.Tenant.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCityHosts();
+builder.AddCityAreas();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseCityHosts();
+app.UsePlatformAuthentication();
 app.MapDefaultEndpoints();
-app.MapStaticAssets().ExcludeFromMultiTenantResolution();
+app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
+app.MapCityApi();
 app.MapRazorPages();
 app.Run();

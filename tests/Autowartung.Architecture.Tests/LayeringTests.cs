@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Data;
 
+using Autowartung.Testing;
+
 namespace Autowartung.Architecture.Tests;
 
 public sealed class LayeringTests

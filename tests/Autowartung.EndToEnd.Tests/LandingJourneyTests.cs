@@ -83,18 +83,6 @@ public sealed class LandingJourneyTests(Chromium chromium) : IClassFixture<Chrom
     }
 
     [Fact]
-    public async Task AdminApp_ThroughTheIngress_ListsTheDemoCities()
-    {
-        var page = await chromium.NewPhonePageAsync();
-
-        await page.GotoAsync(Ingress.Url("admin").ToString());
-
-        Assert.Contains("Pilotbetrieb", await page.Locator("tr[data-city=witten]").InnerTextAsync());
-        Assert.Contains("In Betrieb", await page.Locator("tr[data-city=dortmund]").InnerTextAsync());
-        await page.Context.CloseAsync();
-    }
-
-    [Fact]
     public async Task English_IsOneTapAway_AndStays()
     {
         var page = await chromium.NewPhonePageAsync();

@@ -1,7 +1,9 @@
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Demo;
 using Autowartung.Testing;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.Platform.Tests;
 
@@ -16,10 +18,12 @@ public sealed class DemoSeedTests : IAsyncLifetime
     [Fact]
     public async Task Run_Twice_SeedsWittenAndDortmundOnceEach()
     {
+        var file = Path.Combine(Path.GetTempPath(), $"demo-users-{Guid.NewGuid():N}.json");
+        await using var services = _database.CreateServices();
         for (var run = 0; run < 2; run++)
         {
-            await using var db = _database.CreateContext();
-            await new DemoSeed(db, _database.Tenancy, TimeProvider.System).RunAsync();
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync(file);
         }
 
         await using var check = _database.CreateContext();
@@ -29,5 +33,14 @@ public sealed class DemoSeedTests : IAsyncLifetime
         Assert.Equal(5, seeded.Single(c => c.Slug == "witten").Codes);
         Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT count(*) FROM partner_workshops"));
         Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT count(DISTINCT tenant_id) FROM partner_workshops"));
+        Assert.Equal(4L, await _database.ScalarAsync<long>("SELECT count(*) FROM users"));
+        Assert.Equal(3L, await _database.ScalarAsync<long>("SELECT count(*) FROM memberships"));
+
+        var logins = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.EnumerateArray().ToList();
+        File.Delete(file);
+        Assert.Equal(["Customer", "Jockey", "WorkshopStaff", "PlatformAdmin"], logins.Select(l => l.GetProperty("role").GetString()));
+        Assert.All(logins, l => Assert.False(string.IsNullOrEmpty(l.GetProperty("password").GetString())));
+        Assert.Equal(JsonValueKind.Null, logins[0].GetProperty("totpSecret").ValueKind);
+        Assert.Matches("^[A-Z2-7]{32}$", logins[3].GetProperty("totpSecret").GetString());
     }
 }

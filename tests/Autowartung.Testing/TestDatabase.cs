@@ -2,6 +2,7 @@ using Autowartung.MultiTenancy;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Autowartung.Testing;
@@ -42,6 +43,12 @@ public sealed class TestDatabase : IAsyncLifetime
 
     public PlatformDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<PlatformDbContext>().UsePlatformDatabase(ConnectionString).Options, Tenancy);
+
+    /// <summary>The platform's services over this database, as the migrator has them (Identity's user manager included).</summary>
+    public ServiceProvider CreateServices() =>
+        new ServiceCollection().AddLogging().AddMemoryCache()
+            .AddPlatformDatabase(ConnectionString).AddDemoSeeding()
+            .BuildServiceProvider();
 
     /// <summary>Runs SQL beside EF, to see exactly what is stored.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)

@@ -1,51 +1,46 @@
 using System.ComponentModel.DataAnnotations;
+using Autowartung.Identity.Accounts;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
+using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Autowartung.Identity.Pages;
 
 /// <summary>
-/// The one sign-in page for every city and area. It shows where the visitor came from (city and login
-/// area) and leads back there, but only to the platform's own hosts.
+/// The one sign-in page for every city and area. A wrong address, a wrong password and a locked
+/// account all get the same answer, so the page never tells whether an address has an account.
 /// </summary>
-public sealed class SignInModel(ITenantStore<CityTenantInfo> cities, PlatformUrls urls) : PageModel
+[EnableRateLimiting(IdentityService.SignInLimit)]
+public sealed class SignInModel(
+    ITenantStore<CityTenantInfo> cities, PlatformUrls urls, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn,
+    TwoFactorRule twoFactor, AccountEmails emails, AuditLog audit) : AccountPageModel(cities, urls)
 {
+    public const string Failed = "E-Mail-Adresse oder Passwort stimmen nicht, oder die Anmeldung ist gerade gesperrt. Bitte versuchen Sie es erneut.";
+
+    // A hash of a random password, so that an unknown address costs as much time as a known one.
+    private static readonly string TimingDecoy = new PasswordHasher<PlatformUser>().HashPassword(new PlatformUser(), Guid.NewGuid().ToString());
+
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Bitte geben Sie Ihre E-Mail-Adresse ein.")]
         [EmailAddress(ErrorMessage = "Das ist keine gültige E-Mail-Adresse.")]
-        [Display(Name = "E-Mail-Adresse")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Bitte geben Sie Ihr Passwort ein.")]
         [DataType(DataType.Password)]
-        [Display(Name = "Passwort")]
         public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
     }
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true, Name = "city")]
-    public string? CitySlug { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "area")]
-    public string? AreaSlug { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "returnUrl")]
-    public string? ReturnUrl { get; set; }
-
-    public CityTenantInfo? City { get; private set; }
-
-    public LoginArea Area { get; private set; }
-
-    /// <summary>Where "back" leads: the validated return URL, else the city's or the platform's front page.</summary>
-    public Uri BackUrl { get; private set; } = null!;
-
-    public bool NotYetAvailable { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadContextAsync(cancellationToken);
 
@@ -54,21 +49,58 @@ public sealed class SignInModel(ITenantStore<CityTenantInfo> cities, PlatformUrl
         await LoadContextAsync(cancellationToken);
         if (!ModelState.IsValid) return Page();
 
-        // The page's shell comes first; checking credentials arrives with the identity service proper.
-        NotYetAvailable = true;
-        Input.Password = "";
-        return Page();
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is null)
+        {
+            new PasswordHasher<PlatformUser>().VerifyHashedPassword(new PlatformUser(), TimingDecoy, Input.Password);
+            await audit.RecordAsync(AuditAction.SignInFailed, HttpContext.GetAuditOrigin(), cityId: City?.Id, attemptedEmail: Input.Email, detail: "no such account", cancellationToken: cancellationToken);
+            return Fail(Failed);
+        }
+
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        if (await twoFactor.IsRequiredAsync(user, cancellationToken) && !user.TwoFactorEnabled)
+        {
+            // The password is checked, but no session is granted before a second factor exists.
+            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
+            if (!check.Succeeded) return await FailAsync(user, check, wasLockedOut, cancellationToken);
+            await RememberHalfSignedInAsync(user);
+            return RedirectToPage("/TwoFactorSetup", ContextRoute);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) return RedirectToPage("/TwoFactor", new { city = City?.Identifier, area = Area.Slug(), returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
+        if (!result.Succeeded) return await FailAsync(user, result, wasLockedOut, cancellationToken);
+
+        await audit.RecordAsync(AuditAction.SignInSucceeded, HttpContext.GetAuditOrigin(), user.Id, cityId: City?.Id, cancellationToken: cancellationToken);
+        return Redirect(Destination.ToString());
     }
 
-    private async Task LoadContextAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> FailAsync(PlatformUser user, Microsoft.AspNetCore.Identity.SignInResult result, bool wasLockedOut, CancellationToken cancellationToken)
     {
-        Area = LoginAreas.TryParse(AreaSlug, out var area) ? area : LoginArea.Customer;
-        if (CitySlug is { Length: > 0 and <= 63 } slug && await cities.TryGetByIdentifierAsync(slug.ToLowerInvariant(), cancellationToken) is { } city
-            && city.Status.IsPublic())
-            City = city;
+        var origin = HttpContext.GetAuditOrigin();
+        if (result.IsNotAllowed && !user.IsDisabled)
+        {
+            // Only someone who knows the password gets this far, so saying why reveals nothing new.
+            await audit.RecordAsync(AuditAction.SignInFailed, origin, user.Id, cityId: City?.Id, detail: "email not confirmed", cancellationToken: cancellationToken);
+            return Fail("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Den Link haben wir Ihnen geschickt.");
+        }
+        if (result.IsLockedOut && !wasLockedOut)
+        {
+            await audit.RecordAsync(AuditAction.LockedOut, origin, user.Id, cityId: City?.Id, cancellationToken: cancellationToken);
+            await emails.SendLockedOutAsync(user, cancellationToken);
+        }
+        else
+        {
+            await audit.RecordAsync(AuditAction.SignInFailed, origin, user.Id, cityId: City?.Id,
+                detail: result.IsLockedOut ? "locked out" : user.IsDisabled ? "disabled" : "wrong password", cancellationToken: cancellationToken);
+        }
+        return Fail(Failed);
+    }
 
-        var returnUrl = Uri.TryCreate(ReturnUrl, UriKind.Absolute, out var parsed) && urls.IsPlatformUrl(parsed) ? parsed : null;
-        ReturnUrl = returnUrl?.ToString();
-        BackUrl = returnUrl ?? (City is null ? urls.Apex : urls.City(City.Identifier));
+    private IActionResult Fail(string message)
+    {
+        ModelState.AddModelError(string.Empty, message);
+        Input.Password = "";
+        return Page();
     }
 }

@@ -1,4 +1,5 @@
 using Autowartung.Platform.Data;
+using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.DataProtection;
 using Autowartung.ServiceDefaults.Health;
 using Autowartung.ServiceDefaults.Hosting;
@@ -30,6 +31,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddPlatformHealthChecks();
         builder.Services.AddSharedKeyRing();
         builder.Services.AddPlatformLocalization();
+        builder.Services.AddPlatformAuthentication();
         builder.Services.AddRazorPages().AddViewLocalization();
         // German pages: write umlauts and ß as they are instead of as numeric character references.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -52,6 +54,7 @@ public static class ServiceDefaultsExtensions
     {
         app.MapHealthEndpoints();
         app.MapLanguageSwitch();
+        app.MapSignOut();
         return app;
     }
 }

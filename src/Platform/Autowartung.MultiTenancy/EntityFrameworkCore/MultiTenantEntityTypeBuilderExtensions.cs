@@ -30,6 +30,26 @@ public static class MultiTenantEntityTypeBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// A reference from one tenant-owned entity to another whose foreign key starts with <c>tenant_id</c>,
+    /// so the database itself keeps a row from pointing at a row of another tenant. Works whichever
+    /// of the two entities is configured first.
+    /// </summary>
+    public static ReferenceCollectionBuilder<TPrincipal, TEntity> HasTenantReference<TEntity, TPrincipal>(
+        this EntityTypeBuilder<TEntity> builder, string foreignKeyProperty, string principalKeyProperty = "Id")
+        where TEntity : class
+        where TPrincipal : class
+    {
+        var model = builder.Metadata.Model;
+        var principal = model.FindEntityType(typeof(TPrincipal)) ?? model.AddEntityType(typeof(TPrincipal));
+        if (principal.FindProperty(MultiTenantModel.TenantIdProperty) is null)
+            principal.AddProperty(MultiTenantModel.TenantIdProperty, typeof(Guid));
+
+        return builder.HasOne<TPrincipal>().WithMany()
+            .HasForeignKey(MultiTenantModel.TenantIdProperty, foreignKeyProperty)
+            .HasPrincipalKey(MultiTenantModel.TenantIdProperty, principalKeyProperty);
+    }
+
     public static bool IsMultiTenant(this IReadOnlyEntityType entityType) =>
         entityType.FindAnnotation(MultiTenantModel.Annotation)?.Value is true;
 }

@@ -1,8 +1,13 @@
 using Autowartung.MultiTenancy;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Audit;
+using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Cities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Autowartung.Platform.Demo;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Autowartung.Platform.Data;
@@ -16,10 +21,34 @@ public static class PlatformDataExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        builder.Services.AddDbContext<PlatformDbContext>(options => options.UsePlatformDatabase(connectionString));
-        builder.Services.AddMultiTenant<CityTenantInfo>().WithStore<CityTenantStore>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPlatformDatabase(connectionString);
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         return builder;
+    }
+
+    /// <summary>The same without a host: for the migrator and for tests.</summary>
+    public static IServiceCollection AddPlatformDatabase(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<PlatformDbContext>(options => options.UsePlatformDatabase(connectionString));
+        services.AddMultiTenant<CityTenantInfo>().WithStore<CityTenantStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<UserAccessReader>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<InviteToCity>();
+        services.AddScoped<AcceptInvitation>();
+        services.AddScoped<RevokeMembership>();
+        services.AddScoped<DisableUser>();
+        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        return services;
+    }
+
+    /// <summary>What seeding the demo data needs beyond the database: Identity's user manager.</summary>
+    public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
+    {
+        services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
+        services.AddScoped<DemoSeed>();
+        return services;
     }
 
     public static TBuilder UsePlatformDatabase<TBuilder>(this TBuilder options, string connectionString)

@@ -1,7 +1,11 @@
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Workshops;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Data;
@@ -11,7 +15,7 @@ namespace Autowartung.Platform.Data;
 /// (<c>IsMultiTenant()</c> in their configuration); everything else must be listed in
 /// <see cref="SharedEntityTypes"/>, which the architecture tests hold the model to.
 /// </summary>
-public sealed class PlatformDbContext : DbContext, IMultiTenantDbContext
+public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>, IMultiTenantDbContext
 {
     private static readonly MultiTenantSaveChangesInterceptor TenantGuard = new();
     private readonly IMultiTenantContextAccessor _tenantAccessor;
@@ -28,6 +32,11 @@ public sealed class PlatformDbContext : DbContext, IMultiTenantDbContext
         [typeof(City)] = "the tenants themselves",
         [typeof(ServiceAreaPostalCode)] = "which city serves a PLZ is asked before any city is known",
         [typeof(DataProtectionKey)] = "one key ring for all hosts, for single sign-on",
+        [typeof(PlatformUser)] = "one person signs in once and may be a customer in several cities",
+        [typeof(IdentityUserClaim<Guid>)] = "part of the user",
+        [typeof(IdentityUserLogin<Guid>)] = "part of the user",
+        [typeof(IdentityUserToken<Guid>)] = "part of the user (authenticator key, recovery codes)",
+        [typeof(AuditEntry)] = "sign-ins happen before any city is known; the city is recorded when there is one",
     };
 
     public DbSet<City> Cities => Set<City>();
@@ -36,6 +45,12 @@ public sealed class PlatformDbContext : DbContext, IMultiTenantDbContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 
     public Guid CurrentTenantId => this.RequireTenantId();
@@ -43,11 +58,18 @@ public sealed class PlatformDbContext : DbContext, IMultiTenantDbContext
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantGuard);
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
+        // EF would index every foreign key on its own, and re-add a user_id-only index on tenant-owned
+        // tables whenever the tenant rule moves tenant_id to the front. Indexes are declared in the
+        // configurations instead, tenant first.
+        configurationBuilder.Conventions.Remove(typeof(Microsoft.EntityFrameworkCore.Metadata.Conventions.ForeignKeyIndexConvention));
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ConfigureMultiTenant(this, tenantEntityType: typeof(City));

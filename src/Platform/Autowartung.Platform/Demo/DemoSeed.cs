@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Autowartung.MultiTenancy;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Workshops;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Demo;
@@ -12,8 +15,21 @@ namespace Autowartung.Platform.Demo;
 /// workshop, so that isolation between two cities is visible from the first start. Idempotent: a second
 /// run adds what is missing and changes nothing else. The names and addresses are made up.
 /// </summary>
-public sealed class DemoSeed(PlatformDbContext db, MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
+public sealed class DemoSeed(
+    PlatformDbContext db, MultiTenantContextAccessor<CityTenantInfo> tenancy, UserManager<PlatformUser> users,
+    IUserStore<PlatformUser> userStore, TimeProvider clock)
 {
+    /// <summary>A demo login as scripts read it from <c>.dev/demo-users.json</c>.</summary>
+    public sealed record DemoUser(string Role, string? City, string Email, string Password, string? TotpSecret);
+
+    // DEV DEFAULTS ONLY: well-known logins for the local demo stack, printed by ./dev.sh up. Never seeded elsewhere.
+    private static readonly DemoUser[] Users =
+    [
+        new("Customer", "witten", "kunde@witten.example", "Kunde-Witten-2026", null),
+        new("Jockey", "witten", "fahrer@witten.example", "Fahrer-Witten-2026", null),
+        new("WorkshopStaff", "witten", "werkstatt@witten.example", "Werkstatt-Witten-2026", "AWDEMOWERKSTATTWITTEN234567ABCDE"),
+        new("PlatformAdmin", null, "admin@autowartung.example", "Admin-Plattform-2026", "AWDEMOPLATFORMADMIN234567ABCDEFG"),
+    ];
     private sealed record DemoCity(string Slug, string Name, CityStatus Status, IReadOnlyList<PostalCode> Area, DemoWorkshop Workshop);
 
     private sealed record DemoWorkshop(string Name, Address Address, IReadOnlyList<PostalCode> Serves);
@@ -29,7 +45,65 @@ public sealed class DemoSeed(PlatformDbContext db, MultiTenantContextAccessor<Ci
 
     private static IReadOnlyList<PostalCode> PostalCodes(params string[] codes) => codes.Select(PostalCode.Parse).ToList();
 
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    /// <summary>Seeds cities, workshops and the demo users; writes the logins to <paramref name="demoUsersFile"/> when given.</summary>
+    public async Task RunAsync(string? demoUsersFile = null, CancellationToken cancellationToken = default)
+    {
+        await SeedCitiesAsync(cancellationToken);
+        foreach (var demo in Users) await SeedUserAsync(demo, cancellationToken);
+        if (demoUsersFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(demoUsersFile))!);
+            await File.WriteAllTextAsync(demoUsersFile, JsonSerializer.Serialize(Users, JsonOptions), cancellationToken);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private async Task SeedUserAsync(DemoUser demo, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(demo.Email);
+        if (user is null)
+        {
+            user = new PlatformUser(demo.Email, clock.GetUtcNow()) { EmailConfirmed = true, DisplayName = $"Demo {demo.Role}" };
+            Check(await users.CreateAsync(user, demo.Password));
+        }
+        else if (!await users.CheckPasswordAsync(user, demo.Password))
+        {
+            Check(await users.RemovePasswordAsync(user));
+            Check(await users.AddPasswordAsync(user, demo.Password));
+        }
+        // A demo login that tests or a curious developer locked out works again after the next `up`.
+        user.IsDisabled = false;
+        user.IsPlatformAdmin = demo.Role == "PlatformAdmin";
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        user.TwoFactorEnabled = demo.TotpSecret is not null;
+        Check(await users.UpdateAsync(user));
+        if (demo.TotpSecret is not null && await users.GetAuthenticatorKeyAsync(user) != demo.TotpSecret)
+        {
+            await ((IUserAuthenticatorKeyStore<PlatformUser>)userStore).SetAuthenticatorKeyAsync(user, demo.TotpSecret, cancellationToken);
+            Check(await users.UpdateAsync(user));
+        }
+
+        if (demo.City is null) return;
+        var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Slug == demo.City, cancellationToken);
+        using (tenancy.BeginScope(city.ToTenantInfo()))
+        {
+            var role = Enum.Parse<MembershipRole>(demo.Role);
+            var workshopId = role == MembershipRole.WorkshopStaff ? await db.PartnerWorkshops.OrderBy(w => w.Name).Select(w => (Guid?)w.Id).FirstAsync(cancellationToken) : null;
+            var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.Role == role, cancellationToken);
+            if (membership is null) db.Memberships.Add(Membership.Grant(user.Id, role, workshopId, clock.GetUtcNow()));
+            else if (!membership.IsActive) membership.Reinstate(workshopId, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    private async Task SeedCitiesAsync(CancellationToken cancellationToken)
     {
         foreach (var demo in Cities)
         {

@@ -23,9 +23,9 @@ internal static class HealthEndpoints
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
-            .ExcludeFromMultiTenantResolution().DisableHttpMetrics();
+            .ExcludeFromMultiTenantResolution().DisableHttpMetrics().AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
-            .ExcludeFromMultiTenantResolution().DisableHttpMetrics();
+            .ExcludeFromMultiTenantResolution().DisableHttpMetrics().AllowAnonymous();
         return app;
     }
 }

@@ -1,11 +1,12 @@
 namespace Autowartung.ServiceDefaults.Hosting;
 
-/// <summary>The three doors into a city: customers, jockeys, workshop staff.</summary>
+/// <summary>The doors people come through: a city's three (customers, jockeys, workshop staff) and the platform team's.</summary>
 public enum LoginArea
 {
     Customer,
     Jockey,
     Workshop,
+    Admin,
 }
 
 public static class LoginAreas
@@ -16,6 +17,7 @@ public static class LoginAreas
         LoginArea.Customer => "kunde",
         LoginArea.Jockey => "fahrer",
         LoginArea.Workshop => "werkstatt",
+        LoginArea.Admin => "plattform",
         _ => throw new ArgumentOutOfRangeException(nameof(area)),
     };
 
@@ -24,6 +26,7 @@ public static class LoginAreas
         LoginArea.Customer => "Kunde",
         LoginArea.Jockey => "Fahrer",
         LoginArea.Workshop => "Werkstatt",
+        LoginArea.Admin => "Plattform",
         _ => throw new ArgumentOutOfRangeException(nameof(area)),
     };
 

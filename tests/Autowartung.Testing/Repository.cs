@@ -1,6 +1,6 @@
-namespace Autowartung.Architecture.Tests;
+namespace Autowartung.Testing;
 
-internal static class Repository
+public static class Repository
 {
     /// <summary>The checkout's root: the folder that holds Autowartung.sln.</summary>
     public static DirectoryInfo Root { get; } = FindRoot();

@@ -1,0 +1,43 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Autowartung.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Tenant.Web.Api;
+
+/// <summary>The city host's JSON API. Bearer tokens from the identity service or the session cookie.</summary>
+public static class CityApi
+{
+    public sealed record Me(Guid UserId, string Email, string City, IReadOnlyList<string> Roles);
+
+    public sealed record WorkshopInfo(Guid Id, string Name, string Street, string PostalCode, string Town);
+
+    public static RouteGroupBuilder MapCityApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").WithTags("City");
+        api.MapGet("/me", GetMe).RequireAuthorization();
+        api.MapGet("/workshop", GetWorkshopAsync).RequireAuthorization(Policies.WorkshopStaff);
+        return api;
+    }
+
+    /// <summary>Who the caller is here, and what they may do in this city.</summary>
+    private static Ok<Me> GetMe(HttpContext context)
+    {
+        var access = context.Features.Get<UserAccess>()!;
+        var city = context.GetTenantInfo<CityTenantInfo>()!;
+        return TypedResults.Ok(new Me(access.UserId, access.Email, city.Identifier, access.Roles.Select(r => r.Role.ToString()).ToList()));
+    }
+
+    /// <summary>The caller's own workshop: staff of one workshop never see another.</summary>
+    private static async Task<Results<Ok<WorkshopInfo>, NotFound>> GetWorkshopAsync(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var workshopId = context.Features.Get<UserAccess>()?.WorkshopId;
+        var workshop = await db.PartnerWorkshops.AsNoTracking().Where(w => w.Id == workshopId)
+            .Select(w => new WorkshopInfo(w.Id, w.Name, w.Address.Street, w.Address.PostalCode, w.Address.Town))
+            .SingleOrDefaultAsync(cancellationToken);
+        return workshop is null ? TypedResults.NotFound() : TypedResults.Ok(workshop);
+    }
+}

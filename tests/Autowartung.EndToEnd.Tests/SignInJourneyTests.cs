@@ -1,0 +1,121 @@
+using Autowartung.Testing;
+using Microsoft.Playwright;
+
+namespace Autowartung.EndToEnd.Tests;
+
+/// <summary>Single sign-on as people use it: the identity service, the shared session, the areas of a city.</summary>
+public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    private static async Task SignInAsync(IPage page, DemoUsers.Login login)
+    {
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(login.Email);
+        await page.GetByLabel("Passwort").FillAsync(login.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        if (login.TotpSecret is not null)
+        {
+            await page.WaitForURLAsync(url => url.Contains("/anmelden/zwei-faktor", StringComparison.Ordinal));
+            await page.GetByLabel("Code").FillAsync(Totp.Code(login.TotpSecret));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen" }).ClickAsync();
+        }
+    }
+
+    private static string Url(string? host, string path = "/") => Ingress.Url(host, path).ToString();
+
+    [Fact]
+    public async Task Customer_SignsInFromWitten_LandsBackOnWitten_AndIsTheSamePersonOnDortmund()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("witten"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
+        Assert.Contains("für Witten im Bereich Kunde", await page.GetByTestId("sign-in-context").InnerTextAsync());
+        await SignInAsync(page, DemoUsers.Customer);
+
+        await page.WaitForURLAsync(Url("witten"));
+        Assert.Equal(DemoUsers.Customer.Email, await page.GetByTestId("signed-in-as").InnerTextAsync());
+        await page.GotoAsync(Url("dortmund"));
+        Assert.Equal(DemoUsers.Customer.Email, await page.GetByTestId("signed-in-as").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WittenJockey_GetsWittensJockeyArea_ButNothingFromDortmunds()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("witten", "/jockey"));
+        Assert.Contains("für Witten im Bereich Fahrer", await page.GetByTestId("sign-in-context").InnerTextAsync());
+        await SignInAsync(page, DemoUsers.Jockey);
+        await page.WaitForURLAsync(Url("witten", "/jockey"));
+        Assert.Equal("Fahrerbereich Witten", await page.GetByTestId("area-title").InnerTextAsync());
+
+        var dortmund = await page.GotoAsync(Url("dortmund", "/jockey"));
+
+        Assert.Equal(404, dortmund!.Status);
+        Assert.Equal("Seite nicht gefunden", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(404, (await page.GotoAsync(Url("witten", "/workshop")))!.Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task WorkshopStaff_SignsInWithACode_AndSeesTheirOwnWorkshop()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("witten", "/workshop"));
+
+        await SignInAsync(page, DemoUsers.WorkshopStaff);
+
+        await page.WaitForURLAsync(Url("witten", "/workshop"));
+        Assert.Equal("Kfz-Meisterbetrieb Helenenberg", await page.GetByTestId("area-title").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PlatformAdmin_SignsInWithTotp_AndReachesTheAdminApp()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("admin"));
+        await page.WaitForURLAsync(url => url.StartsWith(Url("id", "/anmelden"), StringComparison.Ordinal));
+
+        await SignInAsync(page, DemoUsers.PlatformAdmin);
+
+        await page.WaitForURLAsync(Url("admin"));
+        Assert.Contains("Pilotbetrieb", await page.Locator("tr[data-city=witten]").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Customer_CannotOpenTheAdminApp()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("witten"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
+        await SignInAsync(page, DemoUsers.Customer);
+        await page.WaitForURLAsync(Url("witten"));
+
+        var admin = await page.GotoAsync(Url("admin"));
+
+        Assert.Equal(404, admin!.Status);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SignOut_OnOneApp_SignsOutEverywhere()
+    {
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Url("witten"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
+        await SignInAsync(page, DemoUsers.Customer);
+        await page.WaitForURLAsync(Url("witten"));
+        await page.GotoAsync(Url("dortmund"));
+
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync(Url("dortmund"));
+
+        Assert.Equal(0, await page.GetByTestId("signed-in-as").CountAsync());
+        await page.GotoAsync(Url("witten"));
+        Assert.Equal(0, await page.GetByTestId("signed-in-as").CountAsync());
+        await page.GotoAsync(Url("id", "/konto"));
+        Assert.StartsWith(Url("id", "/anmelden"), page.Url);
+        await page.Context.CloseAsync();
+    }
+}
