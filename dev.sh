@@ -59,7 +59,8 @@ run_tests() {
   say "running the tests"
   set +e
   AUTOWARTUNG_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD" \
-  AUTOWARTUNG_BASE_DOMAIN="$BASE_DOMAIN" AUTOWARTUNG_INGRESS_PORT="$INGRESS_PORT" \
+  AUTOWARTUNG_BASE_DOMAIN="$BASE_DOMAIN" AUTOWARTUNG_INGRESS_PORT="$INGRESS_PORT" AUTOWARTUNG_SMTP_PORT="$SMTP_PORT" \
+  AUTOWARTUNG_MAILDEV_WEB_PORT="$MAILDEV_WEB_PORT" AUTOWARTUNG_DEMO_USERS="$DEV_DIR/demo-users.json" \
     dotnet test "$ROOT/Autowartung.sln" --no-build -nologo "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Testing;
 
@@ -7,9 +8,21 @@ namespace Autowartung.Admin.Web.Tests;
 
 public sealed class AdminApp : AppFixture<Program>
 {
+    public PlatformUser Admin { get; private set; } = null!;
+
+    public PlatformUser Customer { get; private set; } = null!;
+
+    public CityTenantInfo Witten { get; private set; } = null!;
+
+    /// <summary>A client signed in as the platform admin, with a second factor.</summary>
+    public HttpClient AdminClient() => Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(Factory.Services, Admin, secondFactor: true));
+
     protected override async Task SeedAsync()
     {
-        await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452", "58453", "58454"], "Werkstatt A");
+        Admin = await Database.AddPersonAsync("admin@test.example", platformAdmin: true);
+        Customer = await Database.AddPersonAsync("kunde@test.example");
+        Witten = await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452", "58453", "58454"], "Werkstatt A");
+        await Database.GrantAsync(Witten, Customer, MembershipRole.Customer);
         await Database.AddCityAsync("dortmund", "Dortmund", CityStatus.Live, ["44135"], "Werkstatt B", "Werkstatt C");
         await Database.AddCityAsync("bochum", "Bochum", CityStatus.Onboarding, ["44787"]);
     }
@@ -23,7 +36,7 @@ public sealed partial class CityListTests(AdminApp app) : IClassFixture<AdminApp
     [Fact]
     public async Task Index_ListsEveryCity_WithStatusAreaAndWorkshops()
     {
-        using var client = app.Factory.ClientFor("admin.autowartung.localhost");
+        using var client = app.AdminClient();
 
         using var response = await client.GetAsync("/");
         var body = await response.Content.ReadAsStringAsync();
@@ -45,7 +58,7 @@ public sealed partial class CityListTests(AdminApp app) : IClassFixture<AdminApp
     [Fact]
     public async Task Index_IsSortedByName()
     {
-        using var client = app.Factory.ClientFor("admin.autowartung.localhost");
+        using var client = app.AdminClient();
 
         var body = await client.GetStringAsync("/");
 

@@ -10,11 +10,14 @@ public abstract class AppFixture<TProgram> : IAsyncLifetime where TProgram : cla
     /// <summary>Adds the cities and rows the tests of this app work with.</summary>
     protected abstract Task SeedAsync();
 
+    /// <summary>Settings that differ from the defaults for this fixture's app.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         await SeedAsync();
-        Factory = new PlatformAppFactory<TProgram>(Database);
+        Factory = new PlatformAppFactory<TProgram>(Database, Settings);
     }
 
     public async Task DisposeAsync()

@@ -7,7 +7,8 @@ namespace Autowartung.Testing;
 /// Hosts one of the web apps in-process against a <see cref="TestDatabase"/>, with the local base domain.
 /// Requests carry the host name they are for, exactly as the ingress passes it on.
 /// </summary>
-public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database) : WebApplicationFactory<TEntryPoint>
+public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     public const string BaseDomain = "autowartung.localhost";
@@ -20,6 +21,12 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database) : Web
         builder.UseSetting("Platform:BaseDomain", BaseDomain);
         builder.UseSetting("Platform:PublicScheme", "http");
         builder.UseSetting("Platform:PublicPort", "8080");
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Generous limits by default; the rate-limit tests set their own.
+        builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("RateLimits:AccountEmailsPerTenMinutes", "1000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
     /// <summary>A client whose requests go to <paramref name="host"/> (e.g. <c>witten.autowartung.localhost</c>), redirects not followed.</summary>
@@ -32,4 +39,12 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database) : Web
     }
 
     public HttpClient ClientForCity(string slug) => ClientFor($"{slug}.{BaseDomain}");
+
+    /// <summary>A client for <paramref name="host"/> that carries <paramref name="cookie"/> (name=value) on every request.</summary>
+    public HttpClient ClientWithCookie(string host, string cookie)
+    {
+        var client = ClientFor(host);
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
 }
