@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Testing;
 
@@ -7,11 +8,24 @@ namespace Autowartung.Identity.Tests;
 
 public sealed class IdentityApp : AppFixture<Program>
 {
+    public const string AdminTotp = "AWTESTADMINSECRET234567ABCDEFGHI";
+
+    public CityTenantInfo Witten { get; private set; } = null!;
+
+    public PlatformUser Customer { get; private set; } = null!;
+
+    public PlatformUser Admin { get; private set; } = null!;
+
     protected override async Task SeedAsync()
     {
-        await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452"]);
+        Witten = await Database.AddCityAsync("witten", "Witten", CityStatus.Pilot, ["58452"], "Werkstatt Witten");
         await Database.AddCityAsync("bochum", "Bochum", CityStatus.Onboarding, ["44787"]);
+        Customer = await Database.AddPersonAsync("kunde@identity.test");
+        await Database.GrantAsync(Witten, Customer, MembershipRole.Customer);
+        Admin = await Database.AddPersonAsync("admin@identity.test", platformAdmin: true, totpSecret: AdminTotp);
     }
+
+    public HttpClient Client() => Factory.ClientFor("id.autowartung.localhost");
 }
 
 public sealed partial class SignInPageTests(IdentityApp app) : IClassFixture<IdentityApp>
@@ -102,7 +116,7 @@ public sealed partial class SignInPageTests(IdentityApp app) : IClassFixture<Ide
         Assert.DoesNotContain("geheim", body);
     }
 
-    [GeneratedRegex("<a href=\"([^\"]*)\">Zurück</a>")]
+    [GeneratedRegex("<a href=\"([^\"]*)\" data-testid=\"back\">Zurück</a>")]
     private static partial Regex BackLinkPattern();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
