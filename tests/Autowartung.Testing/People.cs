@@ -45,3 +45,11 @@ public static class People
         return await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
     }
 }
+
+public static class TenantQueries
+{
+    /// <summary>Rows of one city from outside any tenant scope, for test set-up.</summary>
+    public static IQueryable<TEntity> AcrossTenantsFor<TEntity>(this IQueryable<TEntity> query, Guid cityId) where TEntity : class =>
+        Autowartung.MultiTenancy.EntityFrameworkCore.QueryableExtensions.AcrossTenants(query)
+            .Where(e => Microsoft.EntityFrameworkCore.EF.Property<Guid>(e, Autowartung.MultiTenancy.EntityFrameworkCore.MultiTenantModel.TenantIdProperty) == cityId);
+}
