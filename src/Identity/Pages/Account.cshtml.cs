@@ -13,7 +13,8 @@ namespace Autowartung.Identity.Pages;
 /// <summary>The person's own account: password, email address, second factor, and signing out everywhere.</summary>
 [Authorize]
 public sealed class AccountModel(
-    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, TwoFactorRule twoFactor, AccountEmails emails, AuditLog audit)
+    UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn, TwoFactorRule twoFactor, AccountEmails emails, AuditLog audit,
+    UserAccessReader access)
     : PageModel
 {
     public PlatformUser Person { get; private set; } = null!;
@@ -52,6 +53,7 @@ public sealed class AccountModel(
             return Page();
         }
         await signIn.RefreshSignInAsync(Person);   // this session goes on with the new security stamp; all others end
+        access.Evict(Person.Id);
         await audit.RecordAsync(AuditAction.PasswordChanged, HttpContext.GetAuditOrigin(), Person.Id, cancellationToken: cancellationToken);
         Message = "Ihr Passwort ist geändert. Auf anderen Geräten müssen Sie sich neu anmelden.";
         return Page();
@@ -87,6 +89,7 @@ public sealed class AccountModel(
     {
         if (!await LoadAsync(cancellationToken)) return Challenge();
         await users.UpdateSecurityStampAsync(Person);
+        access.Evict(Person.Id);
         await signIn.SignOutAsync();
         await audit.RecordAsync(AuditAction.SignedOut, HttpContext.GetAuditOrigin(), Person.Id, detail: "everywhere", cancellationToken: cancellationToken);
         return RedirectToPage("/SignIn");

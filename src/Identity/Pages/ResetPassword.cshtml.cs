@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Autowartung.Identity.Pages;
 
 /// <summary>The link from the reset email. Setting a new password ends every other session (new security stamp).</summary>
-public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog audit, UserAccessReader access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Email { get; set; } = "";
@@ -34,6 +34,7 @@ public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog
             foreach (var error in result.Errors) ModelState.AddModelError(nameof(Password), error.Description);
             return Page();
         }
+        access.Evict(user!.Id);
         await audit.RecordAsync(AuditAction.PasswordReset, HttpContext.GetAuditOrigin(), user!.Id, cancellationToken: cancellationToken);
         Done = true;
         return Page();

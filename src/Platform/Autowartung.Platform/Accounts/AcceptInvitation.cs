@@ -35,7 +35,7 @@ public sealed class AcceptInvitation(PlatformDbContext db, AuditLog audit, UserA
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        access.Evict(userId, db.TenantInfo?.Id);
+        access.Evict(userId);
         await audit.RecordAsync(AuditAction.InvitationAccepted, origin, userId, detail: $"invitation {invitation.Id:N}", cancellationToken: cancellationToken);
         await audit.RecordAsync(AuditAction.MembershipGranted, origin, userId, actorUserId: invitation.InvitedByUserId,
             detail: invitation.Role.ToString(), cancellationToken: cancellationToken);

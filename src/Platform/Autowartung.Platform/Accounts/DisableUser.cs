@@ -8,7 +8,7 @@ namespace Autowartung.Platform.Accounts;
 /// Locks a person out of the whole platform: no new sign-ins, and a new security stamp ends their
 /// sessions and tokens on every app within <see cref="AccessOptions.CacheDuration"/>.
 /// </summary>
-public sealed class DisableUser(PlatformDbContext db, AuditLog audit)
+public sealed class DisableUser(PlatformDbContext db, AuditLog audit, UserAccessReader access)
 {
     public async Task<bool> RunAsync(Guid userId, Guid disabledBy, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
@@ -17,6 +17,7 @@ public sealed class DisableUser(PlatformDbContext db, AuditLog audit)
         user.IsDisabled = true;
         user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
         await db.SaveChangesAsync(cancellationToken);
+        access.Evict(userId);
         await audit.RecordAsync(AuditAction.UserDisabled, origin, userId, actorUserId: disabledBy, cancellationToken: cancellationToken);
         return true;
     }

@@ -17,7 +17,7 @@ public sealed class RevokeMembership(PlatformDbContext db, AuditLog audit, UserA
 
         membership.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        access.Evict(userId, db.TenantInfo?.Id);
+        access.Evict(userId);
         await audit.RecordAsync(AuditAction.MembershipRevoked, origin, userId, actorUserId: revokedBy, detail: role.ToString(), cancellationToken: cancellationToken);
         return true;
     }

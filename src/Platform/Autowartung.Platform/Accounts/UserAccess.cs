@@ -36,7 +36,7 @@ public sealed class UserAccessReader(PlatformDbContext db, IMemoryCache cache, I
     public async Task<UserAccess?> ReadAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var cityId = db.TenantInfo?.Id;
-        var key = $"access:{userId:N}:{cityId:N}";
+        var key = $"access:{userId:N}:{Version(userId)}:{cityId:N}";
         if (cache.TryGetValue(key, out UserAccess? cached)) return cached;
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
@@ -57,6 +57,14 @@ public sealed class UserAccessReader(PlatformDbContext db, IMemoryCache cache, I
         return access;
     }
 
-    /// <summary>Forgets a person's cached access in this process at once, after this process changed it.</summary>
-    public void Evict(Guid userId, Guid? cityId) => cache.Remove($"access:{userId:N}:{cityId:N}");
+    /// <summary>
+    /// Forgets a person's cached access in every city at once, in this process, after this process
+    /// changed it. Other instances follow within <see cref="AccessOptions.CacheDuration"/>.
+    /// </summary>
+    public void Evict(Guid userId) => cache.Set(VersionKey(userId), Version(userId) + 1, TimeSpan.FromHours(1));
+
+    // A per-person version in every cache key: bumping it retires all of that person's entries together.
+    private int Version(Guid userId) => cache.TryGetValue(VersionKey(userId), out int version) ? version : 0;
+
+    private static string VersionKey(Guid userId) => $"access-version:{userId:N}";
 }
