@@ -56,6 +56,7 @@ public static class IdentityService
 
         builder.Services.AddScoped<TwoFactorRule>();
         builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<SignInFailures>();
         builder.Services.AddRateLimits(builder.Configuration);
         return builder;
     }

@@ -35,7 +35,7 @@ public static class AuthApi
     /// </summary>
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext context, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn,
-        TwoFactorRule twoFactor, AuditLog audit, CancellationToken cancellationToken)
+        TwoFactorRule twoFactor, SignInFailures failures, AuditLog audit, CancellationToken cancellationToken)
     {
         var origin = context.GetAuditOrigin();
         var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email);
@@ -45,10 +45,11 @@ public static class AuthApi
             return Unauthorized();
         }
 
+        var wasLockedOut = await failures.WasLockedOutAsync(user);
         var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            await audit.RecordAsync(check.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, origin, user.Id, detail: "api", cancellationToken: cancellationToken);
+            await failures.RecordAsync(user, check, wasLockedOut, "password (api)", origin, null, cancellationToken);
             return Unauthorized();
         }
 

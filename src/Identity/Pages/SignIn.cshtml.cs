@@ -19,7 +19,7 @@ namespace Autowartung.Identity.Pages;
 [EnableRateLimiting(IdentityService.SignInLimit)]
 public sealed class SignInModel(
     ITenantStore<CityTenantInfo> cities, PlatformUrls urls, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn,
-    TwoFactorRule twoFactor, AccountEmails emails, AuditLog audit) : AccountPageModel(cities, urls)
+    TwoFactorRule twoFactor, SignInFailures failures, AuditLog audit) : AccountPageModel(cities, urls)
 {
     public const string Failed = "E-Mail-Adresse oder Passwort stimmen nicht, oder die Anmeldung ist gerade gesperrt. Bitte versuchen Sie es erneut.";
 
@@ -57,7 +57,7 @@ public sealed class SignInModel(
             return Fail(Failed);
         }
 
-        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var wasLockedOut = await failures.WasLockedOutAsync(user);
         if (await twoFactor.IsRequiredAsync(user, cancellationToken) && !user.TwoFactorEnabled)
         {
             // The password is checked, but no session is granted before a second factor exists.
@@ -77,24 +77,11 @@ public sealed class SignInModel(
 
     private async Task<IActionResult> FailAsync(PlatformUser user, Microsoft.AspNetCore.Identity.SignInResult result, bool wasLockedOut, CancellationToken cancellationToken)
     {
-        var origin = HttpContext.GetAuditOrigin();
-        if (result.IsNotAllowed && !user.IsDisabled)
-        {
-            // Only someone who knows the password gets this far, so saying why reveals nothing new.
-            await audit.RecordAsync(AuditAction.SignInFailed, origin, user.Id, cityId: City?.Id, detail: "email not confirmed", cancellationToken: cancellationToken);
-            return Fail("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Den Link haben wir Ihnen geschickt.");
-        }
-        if (result.IsLockedOut && !wasLockedOut)
-        {
-            await audit.RecordAsync(AuditAction.LockedOut, origin, user.Id, cityId: City?.Id, cancellationToken: cancellationToken);
-            await emails.SendLockedOutAsync(user, cancellationToken);
-        }
-        else
-        {
-            await audit.RecordAsync(AuditAction.SignInFailed, origin, user.Id, cityId: City?.Id,
-                detail: result.IsLockedOut ? "locked out" : user.IsDisabled ? "disabled" : "wrong password", cancellationToken: cancellationToken);
-        }
-        return Fail(Failed);
+        await failures.RecordAsync(user, result, wasLockedOut, "password", HttpContext.GetAuditOrigin(), City?.Id, cancellationToken);
+        // Only someone who knows the password learns that the address is unconfirmed, so that reveals nothing new.
+        return Fail(result.IsNotAllowed && !user.IsDisabled
+            ? "Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse. Den Link haben wir Ihnen geschickt."
+            : Failed);
     }
 
     private IActionResult Fail(string message)

@@ -15,8 +15,8 @@ namespace Autowartung.Identity.Pages;
 /// <summary>The second step: the six-digit code of the authenticator app.</summary>
 [EnableRateLimiting(IdentityService.SignInLimit)]
 public sealed class TwoFactorModel(
-    ITenantStore<CityTenantInfo> cities, PlatformUrls urls, SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users,
-    AccountEmails emails, AuditLog audit) : AccountPageModel(cities, urls)
+    ITenantStore<CityTenantInfo> cities, PlatformUrls urls, SignInManager<PlatformUser> signIn,
+    SignInFailures failures, AuditLog audit) : AccountPageModel(cities, urls)
 {
     [BindProperty]
     [Required(ErrorMessage = "Bitte geben Sie den Code aus Ihrer Authenticator-App ein.")]
@@ -38,7 +38,7 @@ public sealed class TwoFactorModel(
         if (user is null) return RedirectToPage("/SignIn", ContextRoute);
         if (!ModelState.IsValid) return Page();
 
-        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var wasLockedOut = await failures.WasLockedOutAsync(user);
         var code = new string(Code.Where(char.IsAsciiDigit).ToArray());
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
         var origin = HttpContext.GetAuditOrigin();
@@ -48,15 +48,7 @@ public sealed class TwoFactorModel(
             return Redirect(Destination.ToString());
         }
 
-        if (result.IsLockedOut && !wasLockedOut)
-        {
-            await audit.RecordAsync(AuditAction.LockedOut, origin, user.Id, cityId: City?.Id, cancellationToken: cancellationToken);
-            await emails.SendLockedOutAsync(user, cancellationToken);
-        }
-        else
-        {
-            await audit.RecordAsync(AuditAction.SignInFailed, origin, user.Id, cityId: City?.Id, detail: "wrong second factor", cancellationToken: cancellationToken);
-        }
+        await failures.RecordAsync(user, result, wasLockedOut, "second factor", origin, City?.Id, cancellationToken);
         ModelState.AddModelError(string.Empty, "Der Code stimmt nicht, oder die Anmeldung ist gerade gesperrt.");
         Code = "";
         return Page();
