@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCityHosts();
 builder.AddCityAreas();
+builder.AddCityApi();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -15,11 +15,21 @@ public static class CityApi
 
     public sealed record WorkshopInfo(Guid Id, string Name, string Street, string PostalCode, string Town);
 
-    public static RouteGroupBuilder MapCityApi(this IEndpointRouteBuilder endpoints)
+    /// <summary>The API's description at <c>/openapi/v1.json</c>.</summary>
+    public static WebApplicationBuilder AddCityApi(this WebApplicationBuilder builder)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("City");
-        api.MapGet("/me", GetMe).RequireAuthorization();
-        api.MapGet("/workshop", GetWorkshopAsync).RequireAuthorization(Policies.WorkshopStaff);
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapCityApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        api.MapGet("/me", GetMe).RequireAuthorization().WithTags("Account");
+        api.MapGet("/workshop", GetWorkshopAsync).RequireAuthorization(Policies.WorkshopStaff).WithTags("Workshop");
+        api.MapCatalogApi();
+        api.MapQuotesApi();
         return api;
     }
 

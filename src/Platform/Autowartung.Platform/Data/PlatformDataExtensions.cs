@@ -6,6 +6,9 @@ using Autowartung.Platform.Cities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
+using Autowartung.Platform.Geography;
+using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Vehicles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +42,10 @@ public static class PlatformDataExtensions
         services.AddScoped<AcceptInvitation>();
         services.AddScoped<RevokeMembership>();
         services.AddScoped<DisableUser>();
+        services.AddSingleton<PostalCodeDirectory>();
+        services.AddScoped<IdentifyVehicle>();
+        services.AddScoped<ImportVehicleCatalog>();
+        services.AddScoped<CreateQuote>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         return services;
     }

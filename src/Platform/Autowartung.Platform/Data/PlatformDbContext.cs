@@ -2,7 +2,11 @@ using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Pricing;
+using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Workshops;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +41,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
         [typeof(IdentityUserLogin<Guid>)] = "part of the user",
         [typeof(IdentityUserToken<Guid>)] = "part of the user (authenticator key, recovery codes)",
         [typeof(AuditEntry)] = "sign-ins happen before any city is known; the city is recorded when there is one",
+        [typeof(VehicleModel)] = "a Golf is a Golf in every city: one vehicle catalog for the platform",
+        [typeof(VehicleKeyNumber)] = "part of the vehicle catalog",
     };
 
     public DbSet<City> Cities => Set<City>();
@@ -50,6 +56,16 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<VehicleModel> VehicleModels => Set<VehicleModel>();
+
+    public DbSet<VehicleKeyNumber> VehicleKeyNumbers => Set<VehicleKeyNumber>();
+
+    public DbSet<CatalogItem> CatalogItems => Set<CatalogItem>();
+
+    public DbSet<WorkshopPrice> WorkshopPrices => Set<WorkshopPrice>();
+
+    public DbSet<Quote> Quotes => Set<Quote>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 

@@ -14,7 +14,8 @@ internal sealed class SnakeCaseNamingConvention : IModelFinalizingConvention
 {
     public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
-        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes())
+        // Types stored inside a JSON column keep their JSON property names.
+        foreach (var entityType in modelBuilder.Metadata.GetEntityTypes().Where(e => !e.IsMappedToJson()))
         {
             if (entityType.GetTableName() is { } table && !entityType.IsOwned())
                 entityType.SetTableName(ToSnakeCase(table));

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Pricing;
+using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Workshops;
@@ -17,7 +20,7 @@ namespace Autowartung.Platform.Demo;
 /// </summary>
 public sealed class DemoSeed(
     PlatformDbContext db, MultiTenantContextAccessor<CityTenantInfo> tenancy, UserManager<PlatformUser> users,
-    IUserStore<PlatformUser> userStore, TimeProvider clock)
+    IUserStore<PlatformUser> userStore, ImportVehicleCatalog vehicleCatalog, TimeProvider clock)
 {
     /// <summary>A demo login as scripts read it from <c>.dev/demo-users.json</c>.</summary>
     public sealed record DemoUser(string Role, string? City, string Email, string Password, string? TotpSecret);
@@ -48,6 +51,7 @@ public sealed class DemoSeed(
     /// <summary>Seeds cities, workshops and the demo users; writes the logins to <paramref name="demoUsersFile"/> when given.</summary>
     public async Task RunAsync(string? demoUsersFile = null, CancellationToken cancellationToken = default)
     {
+        await SeedVehicleCatalogAsync(cancellationToken);
         await SeedCitiesAsync(cancellationToken);
         foreach (var demo in Users) await SeedUserAsync(demo, cancellationToken);
         if (demoUsersFile is not null)
@@ -103,6 +107,15 @@ public sealed class DemoSeed(
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
+    private async Task SeedVehicleCatalogAsync(CancellationToken cancellationToken)
+    {
+        if (await db.VehicleModels.AnyAsync(cancellationToken)) return;
+        await using var stream = typeof(DemoSeed).Assembly.GetManifestResourceStream("Autowartung.Platform.Vehicles.vehicle-catalog.csv")!;
+        using var reader = new StreamReader(stream);
+        var result = await vehicleCatalog.RunAsync(reader, cancellationToken);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
+    }
+
     private async Task SeedCitiesAsync(CancellationToken cancellationToken)
     {
         foreach (var demo in Cities)
@@ -120,7 +133,15 @@ public sealed class DemoSeed(
             {
                 if (!await db.PartnerWorkshops.AnyAsync(w => w.Name == demo.Workshop.Name, cancellationToken))
                 {
-                    db.PartnerWorkshops.Add(PartnerWorkshop.Create(demo.Workshop.Name, demo.Workshop.Address, demo.Workshop.Serves, clock.GetUtcNow()));
+                    var workshop = PartnerWorkshop.Create(demo.Workshop.Name, demo.Workshop.Address, demo.Workshop.Serves, clock.GetUtcNow());
+                    workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
+                    db.PartnerWorkshops.Add(workshop);
+                    db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                if (!await db.CatalogItems.AnyAsync(cancellationToken))
+                {
+                    db.CatalogItems.AddRange(CatalogTemplate.Create());
                     await db.SaveChangesAsync(cancellationToken);
                 }
             }

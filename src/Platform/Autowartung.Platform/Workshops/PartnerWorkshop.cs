@@ -20,6 +20,9 @@ public sealed class PartnerWorkshop
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Net, in cents per hour: what extra work is priced at.</summary>
+    public int LabourRateNetCents { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static PartnerWorkshop Create(string name, Address address, IEnumerable<PostalCode> servedPostalCodes, DateTimeOffset now)
@@ -38,6 +41,12 @@ public sealed class PartnerWorkshop
     }
 
     public bool Serves(PostalCode postalCode) => _servedPostalCodes.Contains(postalCode.Value);
+
+    public void SetLabourRate(int netCents)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(netCents);
+        LabourRateNetCents = netCents;
+    }
 
     public void Rename(string name)
     {

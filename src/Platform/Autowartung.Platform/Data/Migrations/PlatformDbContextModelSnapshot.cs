@@ -300,6 +300,60 @@ namespace Autowartung.Platform.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Catalog.CatalogItem", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.PrimitiveCollection<string[]>("_notFor")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("not_for_fuels");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_catalog_items");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_catalog_items_tenant_id_code");
+
+                    b.ToTable("catalog_items", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Cities.City", b =>
                 {
                     b.Property<Guid>("Id")
@@ -383,6 +437,229 @@ namespace Autowartung.Platform.Data.Migrations
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Pricing.WorkshopPrice", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<int>("NetCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("net_cents");
+
+                    b.Property<string>("VehicleClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("vehicle_class");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_workshop_prices");
+
+                    b.HasIndex("TenantId", "WorkshopId", "ItemCode", "VehicleClass")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshop_prices_tenant_id_workshop_id_item_code_vehicle_cla~");
+
+                    b.ToTable("workshop_prices", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character(5)")
+                        .HasColumnName("postal_code")
+                        .IsFixedLength();
+
+                    b.Property<int>("TotalGrossCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_gross_cents");
+
+                    b.Property<int>("TotalNetCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_net_cents");
+
+                    b.Property<int>("TotalVatCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_vat_cents");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_until");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Vehicle", "Autowartung.Platform.Quotes.Quote.Vehicle#QuotedVehicle", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Class")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("vehicle_class");
+
+                            b1.Property<string>("Fuel")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("vehicle_fuel");
+
+                            b1.Property<string>("Hsn")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("vehicle_hsn");
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("vehicle_make");
+
+                            b1.Property<int?>("MileageKm")
+                                .HasColumnType("integer")
+                                .HasColumnName("vehicle_mileage_km");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("vehicle_model");
+
+                            b1.Property<string>("Tsn")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("vehicle_tsn");
+
+                            b1.Property<int?>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("vehicle_year");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_quotes");
+
+                    b.HasIndex("TenantId", "WorkshopId")
+                        .HasDatabaseName("ix_quotes_tenant_id_workshop_id");
+
+                    b.ToTable("quotes", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Vehicles.VehicleKeyNumber", b =>
+                {
+                    b.Property<string>("Hsn")
+                        .HasMaxLength(4)
+                        .HasColumnType("character(4)")
+                        .HasColumnName("hsn")
+                        .IsFixedLength();
+
+                    b.Property<string>("Tsn")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("tsn")
+                        .IsFixedLength();
+
+                    b.Property<string>("Fuel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("fuel");
+
+                    b.Property<Guid>("VehicleModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vehicle_model_id");
+
+                    b.HasKey("Hsn", "Tsn")
+                        .HasName("pk_vehicle_key_numbers");
+
+                    b.HasIndex("VehicleModelId")
+                        .HasDatabaseName("ix_vehicle_key_numbers_vehicle_model_id");
+
+                    b.ToTable("vehicle_key_numbers", (string)null);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Vehicles.VehicleModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("class");
+
+                    b.Property<string>("Make")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("make");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("model");
+
+                    b.Property<int>("YearFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_from");
+
+                    b.Property<int?>("YearTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_to");
+
+                    b.PrimitiveCollection<string[]>("_fuels")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("fuels");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vehicle_models");
+
+                    b.HasIndex("Make", "Model", "YearFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_vehicle_models_make_model_year_from");
+
+                    b.ToTable("vehicle_models", (string)null);
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Workshops.PartnerWorkshop", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -401,6 +678,10 @@ namespace Autowartung.Platform.Data.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
+
+                    b.Property<int>("LabourRateNetCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("labour_rate_net_cents");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -569,6 +850,16 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasConstraintName("fk_memberships_partner_workshops_tenant_id_workshop_id");
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Catalog.CatalogItem", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_catalog_items_cities_tenant_id");
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Cities.City", b =>
                 {
                     b.OwnsMany("Autowartung.Platform.Cities.ServiceAreaPostalCode", "ServiceArea", b1 =>
@@ -598,6 +889,85 @@ namespace Autowartung.Platform.Data.Migrations
                         });
 
                     b.Navigation("ServiceArea");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Pricing.WorkshopPrice", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_prices_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Workshops.PartnerWorkshop", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_prices_partner_workshops_tenant_id_workshop_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Quotes.Quote", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotes_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Workshops.PartnerWorkshop", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotes_partner_workshops_tenant_id_workshop_id");
+
+                    b.OwnsMany("Autowartung.Platform.Quotes.QuoteLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("QuoteTenantId");
+
+                            b1.Property<Guid>("QuoteId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("GrossCents");
+
+                            b1.Property<int>("NetCents");
+
+                            b1.Property<int>("VatCents");
+
+                            b1.HasKey("QuoteTenantId", "QuoteId", "__synthesizedOrdinal");
+
+                            b1.ToTable("quotes");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuoteTenantId", "QuoteId");
+                        });
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Vehicles.VehicleKeyNumber", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Vehicles.VehicleModel", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vehicle_key_numbers_vehicle_models_vehicle_model_id");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Workshops.PartnerWorkshop", b =>
