@@ -30,6 +30,7 @@ public static class CityApi
         api.MapGet("/workshop", GetWorkshopAsync).RequireAuthorization(Policies.WorkshopStaff).WithTags("Workshop");
         api.MapCatalogApi();
         api.MapQuotesApi();
+        api.MapBookingsApi();
         return api;
     }
 

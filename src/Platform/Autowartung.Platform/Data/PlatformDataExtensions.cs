@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Geography;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,7 @@ public static class PlatformDataExtensions
         builder.Services.AddPlatformDatabase(connectionString);
         builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling");
         return builder;
     }
 
@@ -46,14 +49,18 @@ public static class PlatformDataExtensions
         services.AddScoped<IdentifyVehicle>();
         services.AddScoped<ImportVehicleCatalog>();
         services.AddScoped<CreateQuote>();
+        services.AddOptions<SchedulingOptions>();
+        services.AddScoped<FindSlots>();
+        services.AddScoped<CreateBooking>();
+        // Identity's user manager without sign-in: bookings create light customer accounts.
+        services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         return services;
     }
 
-    /// <summary>What seeding the demo data needs beyond the database: Identity's user manager.</summary>
+    /// <summary>The demo seed, for the migrator and tests.</summary>
     public static IServiceCollection AddDemoSeeding(this IServiceCollection services)
     {
-        services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.AddScoped<DemoSeed>();
         return services;
     }

@@ -2,7 +2,9 @@ using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
+using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Quotes;
@@ -66,6 +68,22 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<WorkshopPrice> WorkshopPrices => Set<WorkshopPrice>();
 
     public DbSet<Quote> Quotes => Set<Quote>();
+
+    public DbSet<PickupWindow> PickupWindows => Set<PickupWindow>();
+
+    public DbSet<WorkshopClosure> WorkshopClosures => Set<WorkshopClosure>();
+
+    public DbSet<JockeyShift> JockeyShifts => Set<JockeyShift>();
+
+    public DbSet<SlotCounter> SlotCounters => Set<SlotCounter>();
+
+    public DbSet<JockeyCounter> JockeyCounters => Set<JockeyCounter>();
+
+    public DbSet<CityDayCounter> CityDayCounters => Set<CityDayCounter>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 

@@ -4,6 +4,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Pricing;
+using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
@@ -98,9 +99,27 @@ public sealed class DemoSeed(
             var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.Role == role, cancellationToken);
             if (membership is null) db.Memberships.Add(Membership.Grant(user.Id, role, workshopId, clock.GetUtcNow()));
             else if (!membership.IsActive) membership.Reinstate(workshopId, clock.GetUtcNow());
+            if (role == MembershipRole.Jockey && !await db.JockeyShifts.AnyAsync(s => s.JockeyUserId == user.Id, cancellationToken))
+                db.JockeyShifts.AddRange(DemoShifts(user.Id));
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    /// <summary>Weekdays 07:00–09:00 (three cars) and 16:00–18:00 (two), Saturdays 08:00–10:00 (two).</summary>
+    private static IEnumerable<PickupWindow> DemoWindows(Guid workshopId)
+    {
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+        {
+            yield return PickupWindow.Create(workshopId, day, new TimeOnly(7, 0), new TimeOnly(9, 0), 3);
+            yield return PickupWindow.Create(workshopId, day, new TimeOnly(16, 0), new TimeOnly(18, 0), 2);
+        }
+        yield return PickupWindow.Create(workshopId, DayOfWeek.Saturday, new TimeOnly(8, 0), new TimeOnly(10, 0), 2);
+    }
+
+    /// <summary>The demo jockey works Monday to Saturday, 06:30 to 19:00.</summary>
+    private static IEnumerable<JockeyShift> DemoShifts(Guid jockeyId) =>
+        Enum.GetValues<DayOfWeek>().Where(d => d != DayOfWeek.Sunday)
+            .Select(day => JockeyShift.Create(jockeyId, day, new TimeOnly(6, 30), new TimeOnly(19, 0)));
 
     private static void Check(IdentityResult result)
     {
@@ -137,6 +156,12 @@ public sealed class DemoSeed(
                     workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
                     db.PartnerWorkshops.Add(workshop);
                     db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                if (!await db.PickupWindows.AnyAsync(cancellationToken))
+                {
+                    foreach (var workshopId in await db.PartnerWorkshops.Select(w => w.Id).ToListAsync(cancellationToken))
+                        db.PickupWindows.AddRange(DemoWindows(workshopId));
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 if (!await db.CatalogItems.AnyAsync(cancellationToken))

@@ -300,6 +300,215 @@ namespace Autowartung.Platform.Data.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CustomerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_user_id");
+
+                    b.Property<DateTimeOffset>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
+
+                    b.Property<string>("LicensePlate")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("license_plate");
+
+                    b.Property<DateTimeOffset>("PickupEndUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pickup_end_utc");
+
+                    b.Property<DateTimeOffset>("PickupStartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pickup_start_utc");
+
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quote_id");
+
+                    b.Property<DateOnly>("SlotDate")
+                        .HasColumnType("date")
+                        .HasColumnName("slot_date");
+
+                    b.Property<Guid>("SlotWindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("slot_window_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalGrossCents")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_gross_cents");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Autowartung.Platform.Bookings.Booking.Address#Address", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("character(5)")
+                                .HasColumnName("address_postal_code")
+                                .IsFixedLength();
+
+                            b1.Property<string>("Street")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("address_street");
+
+                            b1.Property<string>("Town")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("address_town");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Contact", "Autowartung.Platform.Bookings.Booking.Contact#BookingContact", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("contact_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("contact_name");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("contact_phone");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Vehicle", "Autowartung.Platform.Bookings.Booking.Vehicle#QuotedVehicle", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Class")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("vehicle_class");
+
+                            b1.Property<string>("Fuel")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("vehicle_fuel");
+
+                            b1.Property<string>("Hsn")
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("vehicle_hsn");
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)")
+                                .HasColumnName("vehicle_make");
+
+                            b1.Property<int?>("MileageKm")
+                                .HasColumnType("integer")
+                                .HasColumnName("vehicle_mileage_km");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(80)
+                                .HasColumnType("character varying(80)")
+                                .HasColumnName("vehicle_model");
+
+                            b1.Property<string>("Tsn")
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("vehicle_tsn");
+
+                            b1.Property<int?>("Year")
+                                .HasColumnType("integer")
+                                .HasColumnName("vehicle_year");
+                        });
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("TenantId", "CustomerUserId", "CreatedAt")
+                        .HasDatabaseName("ix_bookings_tenant_id_customer_user_id_created_at");
+
+                    b.HasIndex("TenantId", "SlotDate", "SlotWindowId")
+                        .HasDatabaseName("ix_bookings_tenant_id_slot_date_slot_window_id");
+
+                    b.HasIndex("TenantId", "Status", "HoldExpiresAt")
+                        .HasDatabaseName("ix_bookings_tenant_id_status_hold_expires_at");
+
+                    b.ToTable("bookings", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Bookings.BookingRequest", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("BodyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("body_hash")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("TenantId", "Key")
+                        .HasName("pk_booking_requests");
+
+                    b.ToTable("booking_requests", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Catalog.CatalogItem", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -580,6 +789,218 @@ namespace Autowartung.Platform.Data.Migrations
                     b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.CityDayCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("TenantId", "Date")
+                        .HasName("pk_city_day_counters");
+
+                    b.ToTable("city_day_counters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_city_day_counters_taken", "taken >= 0");
+                        });
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.JockeyCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("TenantId", "Date", "Start", "End")
+                        .HasName("pk_jockey_counters");
+
+                    b.ToTable("jockey_counters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_jockey_counters_taken", "taken >= 0");
+                        });
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.JockeyShift", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<Guid>("JockeyUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jockey_user_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_jockey_shifts");
+
+                    b.HasIndex("TenantId", "Day", "JockeyUserId")
+                        .HasDatabaseName("ix_jockey_shifts_tenant_id_day_jockey_user_id");
+
+                    b.ToTable("jockey_shifts", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.PickupWindow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_pickup_windows");
+
+                    b.HasIndex("TenantId", "WorkshopId", "Day", "Start")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pickup_windows_tenant_id_workshop_id_day_start");
+
+                    b.ToTable("pickup_windows", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.SlotCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("WindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("TenantId", "WindowId", "Date")
+                        .HasName("pk_slot_counters");
+
+                    b.ToTable("slot_counters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_slot_counters_taken", "taken >= 0");
+                        });
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.WorkshopClosure", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workshop_id");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_workshop_closures");
+
+                    b.HasIndex("TenantId", "WorkshopId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_workshop_closures_tenant_id_workshop_id_date");
+
+                    b.ToTable("workshop_closures", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Vehicles.VehicleKeyNumber", b =>
                 {
                     b.Property<string>("Hsn")
@@ -850,6 +1271,120 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasConstraintName("fk_memberships_partner_workshops_tenant_id_workshop_id");
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Bookings.Booking", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_users_customer_user_id");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Quotes.Quote", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "QuoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_quotes_tenant_id_quote_id");
+
+                    b.HasOne("Autowartung.Platform.Scheduling.PickupWindow", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "SlotWindowId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_pickup_windows_tenant_id_slot_window_id");
+
+                    b.HasOne("Autowartung.Platform.Workshops.PartnerWorkshop", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_partner_workshops_tenant_id_workshop_id");
+
+                    b.OwnsMany("Autowartung.Platform.Quotes.QuoteLine", "Lines", b1 =>
+                        {
+                            b1.Property<Guid>("BookingTenantId");
+
+                            b1.Property<Guid>("BookingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<int>("GrossCents");
+
+                            b1.Property<int>("NetCents");
+
+                            b1.Property<int>("VatCents");
+
+                            b1.HasKey("BookingTenantId", "BookingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("bookings");
+
+                            b1
+                                .ToJson("lines")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BookingTenantId", "BookingId");
+                        });
+
+                    b.OwnsMany("Autowartung.Platform.Bookings.BookingEvent", "Events", b1 =>
+                        {
+                            b1.Property<Guid>("BookingTenantId");
+
+                            b1.Property<Guid>("BookingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<string>("Status")
+                                .IsRequired();
+
+                            b1.HasKey("BookingTenantId", "BookingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("bookings");
+
+                            b1
+                                .ToJson("events")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BookingTenantId", "BookingId");
+                        });
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Bookings.BookingRequest", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_requests_cities_tenant_id");
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Catalog.CatalogItem", b =>
                 {
                     b.HasOne("Autowartung.Platform.Cities.City", null)
@@ -958,6 +1493,94 @@ namespace Autowartung.Platform.Data.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.CityDayCounter", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_city_day_counters_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.JockeyCounter", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_jockey_counters_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.JockeyShift", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("JockeyUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jockey_shifts_users_jockey_user_id");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_jockey_shifts_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.PickupWindow", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_windows_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Workshops.PartnerWorkshop", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pickup_windows_partner_workshops_tenant_id_workshop_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.SlotCounter", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_slot_counters_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Scheduling.PickupWindow", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WindowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_slot_counters_pickup_windows_tenant_id_window_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Scheduling.WorkshopClosure", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_closures_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Workshops.PartnerWorkshop", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workshop_closures_partner_workshops_tenant_id_workshop_id");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Vehicles.VehicleKeyNumber", b =>

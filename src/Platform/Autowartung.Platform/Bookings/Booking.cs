@@ -1,0 +1,149 @@
+using Autowartung.Platform.Geography;
+using Autowartung.Platform.Quotes;
+
+namespace Autowartung.Platform.Bookings;
+
+public enum BookingStatus
+{
+    PendingPayment,
+    Confirmed,
+    PickupAssigned,
+    PickedUp,
+    AtWorkshop,
+    InService,
+    AwaitingApproval,
+    ReadyForReturn,
+    ReturnAssigned,
+    Returned,
+    Completed,
+    Cancelled,
+    Expired,
+}
+
+/// <summary>The customer as they gave themselves on the booking.</summary>
+public sealed record BookingContact(string Name, string Email, string Phone);
+
+/// <summary>
+/// A customer's order (tenant-owned): car, services and price (a snapshot of the quote), pickup slot
+/// and address. It starts holding its slot while payment is pending; every change of status is kept
+/// as an event of its timeline.
+/// </summary>
+public sealed class Booking
+{
+    public static readonly TimeSpan DefaultHold = TimeSpan.FromMinutes(15);
+
+    private readonly List<QuoteLine> _lines = [];
+    private readonly List<BookingEvent> _events = [];
+
+    private Booking() { }
+
+    public Guid Id { get; private set; }
+
+    public Guid QuoteId { get; private set; }
+
+    public Guid WorkshopId { get; private set; }
+
+    public Guid CustomerUserId { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    public Guid SlotWindowId { get; private set; }
+
+    public DateOnly SlotDate { get; private set; }
+
+    public DateTimeOffset PickupStartUtc { get; private set; }
+
+    public DateTimeOffset PickupEndUtc { get; private set; }
+
+    /// <summary>Until when the slot is held for payment; afterwards the hold lapses and the booking expires.</summary>
+    public DateTimeOffset HoldExpiresAt { get; private set; }
+
+    public BookingContact Contact { get; private set; } = null!;
+
+    public Address Address { get; private set; } = null!;
+
+    public string LicensePlate { get; private set; } = "";
+
+    public QuotedVehicle Vehicle { get; private set; } = null!;
+
+    public IReadOnlyList<QuoteLine> Lines => _lines;
+
+    public int TotalGrossCents { get; private set; }
+
+    public IReadOnlyList<BookingEvent> Events => _events;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string SlotId => Scheduling.SlotId.Format(SlotWindowId, SlotDate);
+
+    public static Booking Hold(
+        Quote quote, Scheduling.SlotTime slot, Guid customerUserId, BookingContact contact, Address address, string licensePlate,
+        DateTimeOffset now, TimeSpan hold)
+    {
+        var booking = new Booking
+        {
+            Id = Guid.CreateVersion7(now),
+            QuoteId = quote.Id,
+            WorkshopId = quote.WorkshopId,
+            CustomerUserId = customerUserId,
+            Status = BookingStatus.PendingPayment,
+            SlotWindowId = slot.WindowId,
+            SlotDate = slot.Date,
+            PickupStartUtc = slot.StartUtc,
+            PickupEndUtc = slot.EndUtc,
+            HoldExpiresAt = now + hold,
+            Contact = contact,
+            Address = address,
+            LicensePlate = licensePlate,
+            Vehicle = quote.Vehicle,
+            TotalGrossCents = quote.TotalGrossCents,
+            CreatedAt = now,
+        };
+        booking._lines.AddRange(quote.Lines.Select(l => QuoteLine.Create(l.Code, l.Description, new Pricing.Amount(l.NetCents, l.VatCents))));
+        booking._events.Add(BookingEvent.Create(now, BookingStatus.PendingPayment, "Termin reserviert, Zahlung ausstehend"));
+        return booking;
+    }
+
+    /// <summary>Lets the hold lapse. Only a booking still waiting for payment, and only once its hold is over.</summary>
+    public bool Expire(DateTimeOffset now)
+    {
+        if (Status != BookingStatus.PendingPayment || now < HoldExpiresAt) return false;
+        Status = BookingStatus.Expired;
+        _events.Add(BookingEvent.Create(now, BookingStatus.Expired, "Reservierung abgelaufen"));
+        return true;
+    }
+}
+
+/// <summary>One step of a booking's timeline: when, which status, and why.</summary>
+public sealed class BookingEvent
+{
+    private BookingEvent() { }
+
+    public DateTimeOffset At { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    public string Note { get; private set; } = "";
+
+    public static BookingEvent Create(DateTimeOffset at, BookingStatus status, string note) => new() { At = at, Status = status, Note = note };
+}
+
+/// <summary>
+/// The first answer to a booking request with an <c>Idempotency-Key</c> (tenant-owned): the same key
+/// and body get the same booking again; the same key with another body is refused.
+/// </summary>
+public sealed class BookingRequest
+{
+    private BookingRequest() { }
+
+    public string Key { get; private set; } = "";
+
+    public string BodyHash { get; private set; } = "";
+
+    public Guid BookingId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static BookingRequest Create(string key, string bodyHash, Guid bookingId, DateTimeOffset now) =>
+        new() { Key = key, BodyHash = bodyHash, BookingId = bookingId, CreatedAt = now };
+}

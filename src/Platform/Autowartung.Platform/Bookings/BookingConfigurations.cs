@@ -1,0 +1,75 @@
+using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Scheduling;
+using Autowartung.Platform.Workshops;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Autowartung.Platform.Bookings;
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.ToTable("bookings");
+        builder.HasKey(b => b.Id);
+        builder.IsMultiTenant();
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.LicensePlate).HasMaxLength(12);
+        builder.Ignore(b => b.SlotId);
+        builder.HasTenantReference<Booking, Quote>(nameof(Booking.QuoteId)).OnDelete(DeleteBehavior.Restrict);
+        builder.HasTenantReference<Booking, PartnerWorkshop>(nameof(Booking.WorkshopId)).OnDelete(DeleteBehavior.Restrict);
+        builder.HasTenantReference<Booking, PickupWindow>(nameof(Booking.SlotWindowId)).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PlatformUser>().WithMany().HasForeignKey(b => b.CustomerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.ComplexProperty(b => b.Contact, contact =>
+        {
+            contact.Property(c => c.Name).HasColumnName("contact_name").HasMaxLength(120);
+            contact.Property(c => c.Email).HasColumnName("contact_email").HasMaxLength(256);
+            contact.Property(c => c.Phone).HasColumnName("contact_phone").HasMaxLength(40);
+        });
+        builder.ComplexProperty(b => b.Address, address =>
+        {
+            address.Property(a => a.Street).HasColumnName("address_street").HasMaxLength(120);
+            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(5).IsFixedLength();
+            address.Property(a => a.Town).HasColumnName("address_town").HasMaxLength(80);
+        });
+        builder.ComplexProperty(b => b.Vehicle, vehicle =>
+        {
+            vehicle.Property(v => v.Make).HasColumnName("vehicle_make").HasMaxLength(60);
+            vehicle.Property(v => v.Model).HasColumnName("vehicle_model").HasMaxLength(80);
+            vehicle.Property(v => v.Year).HasColumnName("vehicle_year");
+            vehicle.Property(v => v.Fuel).HasColumnName("vehicle_fuel").HasConversion<string>().HasMaxLength(20);
+            vehicle.Property(v => v.MileageKm).HasColumnName("vehicle_mileage_km");
+            vehicle.Property(v => v.Class).HasColumnName("vehicle_class").HasConversion<string>().HasMaxLength(20);
+            vehicle.Property(v => v.Hsn).HasColumnName("vehicle_hsn").HasMaxLength(4);
+            vehicle.Property(v => v.Tsn).HasColumnName("vehicle_tsn").HasMaxLength(3);
+        });
+        builder.OwnsMany(b => b.Lines, lines => lines.ToJson("lines"));
+        builder.Navigation(b => b.Lines).HasField("_lines");
+        builder.OwnsMany(b => b.Events, events =>
+        {
+            events.ToJson("events");
+            events.Property(e => e.Status).HasConversion<string>();
+        });
+        builder.Navigation(b => b.Events).HasField("_events");
+        builder.HasIndex(b => new { b.CustomerUserId, b.CreatedAt });
+        builder.HasIndex(b => new { b.Status, b.HoldExpiresAt });
+        builder.HasIndex(b => new { b.SlotDate, b.SlotWindowId });
+    }
+}
+
+internal sealed class BookingRequestConfiguration : IEntityTypeConfiguration<BookingRequest>
+{
+    public void Configure(EntityTypeBuilder<BookingRequest> builder)
+    {
+        builder.ToTable("booking_requests");
+        builder.HasKey(r => r.Key);
+        builder.IsMultiTenant();
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.Property(r => r.BodyHash).HasMaxLength(64).IsFixedLength();
+        // No foreign key to the booking: the request row is written last in the booking's own transaction,
+        // and a key that is already taken rolls the whole booking back.
+    }
+}

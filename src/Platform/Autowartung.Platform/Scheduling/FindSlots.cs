@@ -1,0 +1,66 @@
+using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Autowartung.Platform.Scheduling;
+
+public sealed class SchedulingOptions
+{
+    /// <summary>How far ahead a pickup must be, at least.</summary>
+    public TimeSpan MinimumLeadTime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How many days ahead slots are offered.</summary>
+    public int HorizonDays { get; set; } = 14;
+}
+
+/// <summary>A slot that can be booked, with the places left.</summary>
+public sealed record BookableSlot(string Id, DateOnly Date, TimeOnly Start, TimeOnly End, DateTimeOffset StartUtc, DateTimeOffset EndUtc, int Remaining);
+
+/// <summary>
+/// The slots of a workshop that can still be booked: far enough ahead, not on a closure day, with a
+/// place left at the workshop, a jockey on shift and free, and room under the city's daily cap while it
+/// is in its pilot. Runs in the city's tenant scope.
+/// </summary>
+public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> options, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<BookableSlot>> RunAsync(Guid workshopId, CancellationToken cancellationToken = default)
+    {
+        var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
+            .Select(c => new { c.Status, c.PilotDailyBookingCap, c.TimeZoneId }).SingleAsync(cancellationToken);
+        if (city.Status is CityStatus.Paused) return [];
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZoneId);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var until = today.AddDays(options.Value.HorizonDays);
+
+        var windows = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshopId && w.Capacity > 0).ToListAsync(cancellationToken);
+        var closed = (await db.WorkshopClosures.AsNoTracking()
+            .Where(c => c.WorkshopId == workshopId && c.Date >= today && c.Date < until).Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
+        var windowIds = windows.Select(w => w.Id).ToList();
+        var taken = await db.SlotCounters.AsNoTracking().Where(c => windowIds.Contains(c.WindowId) && c.Date >= today && c.Date < until)
+            .ToDictionaryAsync(c => (c.WindowId, c.Date), c => c.Taken, cancellationToken);
+        var jockeysTaken = await db.JockeyCounters.AsNoTracking().Where(c => c.Date >= today && c.Date < until)
+            .ToDictionaryAsync(c => (c.Date, c.Start, c.End), c => c.Taken, cancellationToken);
+        var dayTaken = await db.CityDayCounters.AsNoTracking().Where(c => c.Date >= today && c.Date < until)
+            .ToDictionaryAsync(c => c.Date, c => c.Taken, cancellationToken);
+        var shifts = await db.JockeyShifts.AsNoTracking().ToListAsync(cancellationToken);
+        var capacity = windows.ToDictionary(w => w.Id, w => w.Capacity);
+
+        var earliest = now + options.Value.MinimumLeadTime;
+        return SlotCalendar.Slots(windows, closed, today, options.Value.HorizonDays, zone)
+            .Where(slot => slot.StartUtc >= earliest)
+            .Select(slot =>
+            {
+                var workshopLeft = capacity[slot.WindowId] - taken.GetValueOrDefault((slot.WindowId, slot.Date));
+                var jockeysLeft = shifts.Count(s => s.Covers(slot.Date.DayOfWeek, slot.Start, slot.End))
+                                  - jockeysTaken.GetValueOrDefault((slot.Date, slot.Start, slot.End));
+                var capLeft = city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap - dayTaken.GetValueOrDefault(slot.Date) : int.MaxValue;
+                return new BookableSlot(slot.Id, slot.Date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc, Math.Min(workshopLeft, Math.Min(jockeysLeft, capLeft)));
+            })
+            .Where(slot => slot.Remaining > 0)
+            .ToList();
+    }
+}

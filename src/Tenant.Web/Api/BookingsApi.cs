@@ -1,0 +1,94 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Scheduling;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Tenant.Web.Api;
+
+/// <summary>Slots and bookings: <c>GET /slots?quoteId=</c>, <c>POST /bookings</c>, and the customer's own bookings.</summary>
+public static class BookingsApi
+{
+    public sealed record Slot(string Id, DateOnly Date, string Start, string End, int Remaining);
+
+    public sealed record TimelineEntry(DateTimeOffset At, string Status, string Note);
+
+    public sealed record BookingResponse(
+        Guid Id, string Status, Guid QuoteId, string SlotId, DateOnly Date, string Start, string End, DateTimeOffset HoldExpiresAt,
+        string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline);
+
+    public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/slots", GetSlotsAsync).AllowAnonymous().WithTags("Slots");
+        var bookings = api.MapGroup("/bookings").WithTags("Bookings").DisableAntiforgery();
+        bookings.MapPost("/", CreateAsync).AllowAnonymous();
+        bookings.MapGet("/", ListAsync).RequireAuthorization();
+        bookings.MapGet("/{id:guid}", GetAsync).RequireAuthorization();
+        return api;
+    }
+
+    /// <summary>The bookable windows for a quote's workshop, only those with a place left.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<Slot>>, NotFound, ValidationProblem>> GetSlotsAsync(
+        Guid? quoteId, PlatformDbContext db, FindSlots findSlots, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (quoteId is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quoteId"] = ["Bitte das Angebot angeben."] });
+        var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == quoteId, cancellationToken);
+        if (quote is null) return TypedResults.NotFound();
+        if (!quote.IsValidAt(clock.GetUtcNow()))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quoteId"] = ["Das Angebot ist abgelaufen."] });
+        var slots = await findSlots.RunAsync(quote.WorkshopId, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<Slot>>(slots.Select(s => new Slot(s.Id, s.Date, s.Start.ToString("HH:mm"), s.End.ToString("HH:mm"), s.Remaining)).ToList());
+    }
+
+    /// <summary>
+    /// Holds the slot and creates the booking (201). The same <c>Idempotency-Key</c> with the same body
+    /// answers with the same booking; with another body, 400. A place taken meanwhile is a 409.
+    /// </summary>
+    private static async Task<Results<Created<BookingResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
+        CreateBooking.Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
+        CreateBooking createBooking, CancellationToken cancellationToken)
+    {
+        var signedIn = context.Features.Get<UserAccess>()?.UserId;
+        var outcome = await createBooking.RunAsync(request, idempotencyKey ?? "", signedIn, cancellationToken);
+        return outcome.Failure switch
+        {
+            CreateBooking.Failure.None => TypedResults.Created($"/api/v1/bookings/{outcome.Booking!.Id}", ToResponse(outcome.Booking, context)),
+            CreateBooking.Failure.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = outcome.Errors.Values.First()[0] }),
+            CreateBooking.Failure.SlotTaken => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = outcome.Errors.Values.First()[0] }),
+            _ => TypedResults.ValidationProblem(outcome.Errors, title: "Die Buchung ist so nicht möglich."),
+        };
+    }
+
+    private static async Task<Ok<List<BookingResponse>>> ListAsync(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = context.Features.Get<UserAccess>()!.UserId;
+        var bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer).OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(bookings.Select(b => ToResponse(b, context)).ToList());
+    }
+
+    /// <summary>A booking of the signed-in customer; anyone else's, or one of another city, is a 404.</summary>
+    private static async Task<Results<Ok<BookingResponse>, NotFound>> GetAsync(Guid id, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = context.Features.Get<UserAccess>()!.UserId;
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.CustomerUserId == customer, cancellationToken);
+        return booking is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(booking, context));
+    }
+
+    /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
+    private static BookingResponse ToResponse(Booking booking, HttpContext context)
+    {
+        var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        return new BookingResponse(
+            booking.Id, booking.Status.ToString(), booking.QuoteId, booking.SlotId, booking.SlotDate,
+            TimeZoneInfo.ConvertTime(booking.PickupStartUtc, zone).ToString("HH:mm"), TimeZoneInfo.ConvertTime(booking.PickupEndUtc, zone).ToString("HH:mm"),
+            booking.HoldExpiresAt, booking.LicensePlate,
+            new QuotesApi.Vehicle(booking.Vehicle.Make, booking.Vehicle.Model, booking.Vehicle.Year, booking.Vehicle.Fuel.ToString(), booking.Vehicle.MileageKm, booking.Vehicle.Class.ToString()),
+            booking.Lines.Select(l => new QuotesApi.Line(l.Code, l.Description, l.NetCents, l.VatCents, l.GrossCents)).ToList(),
+            booking.TotalGrossCents,
+            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Note)).ToList());
+    }
+}
