@@ -9,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddCityHosts();
 builder.AddCityAreas();
 builder.AddCityApi();
+builder.AddCityJobs();
 
 var app = builder.Build();
 app.UseServiceDefaults();

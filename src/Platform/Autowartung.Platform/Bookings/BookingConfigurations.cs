@@ -17,6 +17,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.IsMultiTenant();
         builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        // PostgreSQL's xmin as the row version: two writers of one booking cannot both win.
+        builder.Property<uint>("Version").IsRowVersion();
         builder.Property(b => b.LicensePlate).HasMaxLength(12);
         builder.Ignore(b => b.SlotId);
         builder.HasTenantReference<Booking, Quote>(nameof(Booking.QuoteId)).OnDelete(DeleteBehavior.Restrict);

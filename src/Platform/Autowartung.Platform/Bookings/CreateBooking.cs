@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Scheduling;
@@ -21,7 +20,7 @@ namespace Autowartung.Platform.Bookings;
 /// however many app instances. Idempotent per <c>Idempotency-Key</c>. Runs in the city's tenant scope.
 /// </summary>
 public sealed partial class CreateBooking(
-    PlatformDbContext db, FindSlots findSlots, UserManager<PlatformUser> users, TimeProvider clock)
+    PlatformDbContext db, FindSlots findSlots, SlotPlaces places, UserManager<PlatformUser> users, TimeProvider clock)
 {
     public sealed record ContactInput(string? Name, string? Email, string? Phone);
 
@@ -59,7 +58,7 @@ public sealed partial class CreateBooking(
         if (slot is null) return Taken();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await TakePlacesAsync(window, date, cancellationToken))
+        if (!await places.TakeAsync(window, date, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return Taken();
@@ -88,26 +87,6 @@ public sealed partial class CreateBooking(
         }
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(booking, Failure.None, []);
-    }
-
-    private async Task<bool> TakePlacesAsync(PickupWindow window, DateOnly date, CancellationToken cancellationToken)
-    {
-        var tenant = db.CurrentTenantId;
-        var city = await db.Cities.AsNoTracking().Where(c => c.Id == tenant).Select(c => new { c.Status, c.PilotDailyBookingCap }).SingleAsync(cancellationToken);
-        var jockeys = (await db.JockeyShifts.AsNoTracking().Where(s => s.Day == date.DayOfWeek).ToListAsync(cancellationToken))
-            .Count(s => s.Covers(date.DayOfWeek, window.Start, window.End));
-
-        await db.Database.ExecuteSqlAsync($"INSERT INTO slot_counters (tenant_id, window_id, date, taken) VALUES ({tenant}, {window.Id}, {date}, 0) ON CONFLICT DO NOTHING", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO jockey_counters (tenant_id, date, start, \"end\", taken) VALUES ({tenant}, {date}, {window.Start}, {window.End}, 0) ON CONFLICT DO NOTHING", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO city_day_counters (tenant_id, date, taken) VALUES ({tenant}, {date}, 0) ON CONFLICT DO NOTHING", cancellationToken);
-
-        if (await db.SlotCounters.Where(c => c.WindowId == window.Id && c.Date == date && c.Taken < window.Capacity)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 0) return false;
-        if (await db.JockeyCounters.Where(c => c.Date == date && c.Start == window.Start && c.End == window.End && c.Taken < jockeys)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 0) return false;
-        var cap = city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap : int.MaxValue;
-        return await db.CityDayCounters.Where(c => c.Date == date && c.Taken < cap)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 1;
     }
 
     /// <summary>The account of the address: an existing one, or a light one without password (sign in later by email link).</summary>

@@ -52,6 +52,8 @@ public static class PlatformDataExtensions
         services.AddOptions<SchedulingOptions>();
         services.AddScoped<FindSlots>();
         services.AddScoped<CreateBooking>();
+        services.AddScoped<SlotPlaces>();
+        services.AddScoped<ExpireHolds>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();

@@ -359,6 +359,12 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("total_gross_cents");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("uuid")
                         .HasColumnName("workshop_id");

@@ -1,0 +1,53 @@
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Data;
+using Quartz;
+
+namespace Autowartung.Tenant.Web.Hosting;
+
+/// <summary>
+/// Scheduled work of the city apps, on Quartz with its job store in PostgreSQL and clustering on, so
+/// that of several instances exactly one runs each firing.
+/// </summary>
+public static class CityJobs
+{
+    public static WebApplicationBuilder AddCityJobs(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(PlatformDataExtensions.ConnectionStringName)!;
+        var expireHoldsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ExpireHoldsEverySeconds", 30));
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "autowartung-city-jobs";
+                scheduler.GenerateInstanceId = true;   // distinct per instance, as a cluster needs
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering();
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+            var expireHolds = new JobKey("expire-payment-holds");
+            quartz.AddJob<ExpireHoldsJob>(job => job.WithIdentity(expireHolds).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(expireHolds).WithIdentity("expire-payment-holds")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(expireHoldsEvery).RepeatForever()));
+        });
+        builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return builder;
+    }
+}
+
+/// <summary>Frees the places of payment holds that lapsed (default hold: 15 minutes).</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class ExpireHoldsJob(ExpireHolds expireHolds, ILogger<ExpireHoldsJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var expired = await expireHolds.RunAsync(cancellationToken: cancellationToken);
+        if (expired > 0) LogExpired(logger, expired);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} payment hold(s) expired; their places are free again")]
+    private static partial void LogExpired(ILogger logger, int count);
+}
