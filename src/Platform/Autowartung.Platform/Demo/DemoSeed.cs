@@ -158,6 +158,13 @@ public sealed class DemoSeed(
                     db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
                     await db.SaveChangesAsync(cancellationToken);
                 }
+                // Workshops seeded before price lists existed get the template too.
+                foreach (var workshop in await db.PartnerWorkshops.Where(w => !db.WorkshopPrices.Any(p => p.WorkshopId == w.Id)).ToListAsync(cancellationToken))
+                {
+                    workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
+                    db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
+                }
+                await db.SaveChangesAsync(cancellationToken);
                 if (!await db.PickupWindows.AnyAsync(cancellationToken))
                 {
                     foreach (var workshopId in await db.PartnerWorkshops.Select(w => w.Id).ToListAsync(cancellationToken))

@@ -1,4 +1,5 @@
 using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
@@ -46,25 +47,54 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         }
         if (errors.Count > 0) return new Outcome(null, errors, servedBy);
 
-        var classOfCar = vehicle!.Class;
         var plz = postalCode!.Value.Value;
-        var workshops = await db.PartnerWorkshops.AsNoTracking()
-            .Where(w => w.IsActive && w.ServedPostalCodes.Contains(plz))
-            .OrderBy(w => w.Name).Select(w => w.Id).ToListAsync(cancellationToken);
-        var prices = await db.WorkshopPrices.AsNoTracking()
-            .Where(p => workshops.Contains(p.WorkshopId) && p.VehicleClass == classOfCar && codes.Contains(p.ItemCode))
-            .ToListAsync(cancellationToken);
-        var workshopId = workshops.FirstOrDefault(id => codes.All(code => prices.Any(p => p.WorkshopId == id && p.ItemCode == code)));
-        if (workshopId == Guid.Empty)
+        var (workshopId, netByCode) = await RouteAsync(plz, vehicle!.Class, codes, cancellationToken);
+        if (workshopId is null)
             return new Outcome(null, new() { ["postalCode"] = ["Für diese Postleitzahl bietet gerade keine Partnerwerkstatt alle gewählten Leistungen an."] });
 
-        var fee = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ConciergeFeeCents).SingleAsync(cancellationToken);
-        var lines = QuoteCalculator.Lines(items.Select(i => (i, prices.Single(p => p.WorkshopId == workshopId && p.ItemCode == i.Code).NetCents)), fee);
-        var quote = Quote.Create(workshopId, plz, vehicle, lines, clock.GetUtcNow());
+        var lines = QuoteCalculator.Lines(items.Select(i => (i, netByCode[i.Code])), await ConciergeFeeAsync(cancellationToken));
+        var quote = Quote.Create(workshopId.Value, plz, vehicle, lines, clock.GetUtcNow());
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome(quote, errors);
     }
+
+    /// <summary>What each service would cost (gross) for this car at the workshop a PLZ of this city routes to, and the fee.</summary>
+    public async Task<(IReadOnlyList<(CatalogItem Item, int GrossCents)> Services, int FeeGrossCents)?> PreviewAsync(
+        IdentifiedVehicle vehicle, PostalCode postalCode, CancellationToken cancellationToken = default)
+    {
+        if (!await ServedHereAsync(postalCode, cancellationToken)) return null;
+        var (workshopId, netByCode) = await RouteAsync(postalCode.Value, vehicle.Class, [], cancellationToken);
+        if (workshopId is null) return null;
+        var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var offered = items.Where(i => i.AppliesTo(vehicle.Fuel) && netByCode.ContainsKey(i.Code))
+            .Select(i => (i, Pricing.Vat.FromNet(netByCode[i.Code]).GrossCents)).ToList();
+        return (offered, await ConciergeFeeAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The first active workshop (by name) that serves the PLZ and prices every wanted service for the
+    /// class, with its net prices for that class. Capacity-aware routing comes with the slot calendar's load.
+    /// </summary>
+    private async Task<(Guid? WorkshopId, Dictionary<string, int> NetByCode)> RouteAsync(
+        string plz, VehicleClass vehicleClass, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var workshops = await db.PartnerWorkshops.AsNoTracking()
+            .Where(w => w.IsActive && w.ServedPostalCodes.Contains(plz))
+            .OrderBy(w => w.Name).Select(w => w.Id).ToListAsync(cancellationToken);
+        var prices = await db.WorkshopPrices.AsNoTracking()
+            .Where(p => workshops.Contains(p.WorkshopId) && p.VehicleClass == vehicleClass)
+            .ToListAsync(cancellationToken);
+        foreach (var id in workshops)
+        {
+            var netByCode = prices.Where(p => p.WorkshopId == id).ToDictionary(p => p.ItemCode, p => p.NetCents);
+            if (codes.All(netByCode.ContainsKey)) return (id, netByCode);
+        }
+        return (null, []);
+    }
+
+    private Task<int> ConciergeFeeAsync(CancellationToken cancellationToken) =>
+        db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ConciergeFeeCents).SingleAsync(cancellationToken);
 
     private Task<bool> ServedHereAsync(PostalCode postalCode, CancellationToken cancellationToken) =>
         db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.ServiceArea.Any(p => p.Code == postalCode.Value), cancellationToken);

@@ -1,0 +1,74 @@
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Scheduling;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Tenant.Web.Pages.Booking;
+
+/// <summary>
+/// Step 4: contact, address and plate, then the booking holds the slot. The form carries an
+/// idempotency key made when it was shown, so a double tap books once.
+/// </summary>
+public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooking, IDataProtectionProvider protection) : PageModel
+{
+    public const string SummaryPurpose = "Autowartung.Booking.Summary";
+
+    [BindProperty(SupportsGet = true, Name = "quote")] public Guid QuoteId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "slot")] public string? SlotId { get; set; }
+    [BindProperty] public string IdempotencyKey { get; set; } = "";
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? Street { get; set; }
+    [BindProperty] public string? Town { get; set; }
+    [BindProperty] public string? LicensePlate { get; set; }
+
+    public Quote Quote { get; private set; } = null!;
+
+    public bool SlotGone { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        IdempotencyKey = $"web-{Guid.NewGuid():N}";
+        var access = HttpContext.Features.Get<UserAccess>();
+        Email ??= access?.Email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var request = new CreateBooking.Request(QuoteId, SlotId, new CreateBooking.ContactInput(Name, Email, Phone),
+            new CreateBooking.AddressInput(Street, Quote.PostalCode, Town), LicensePlate);
+        var outcome = await createBooking.RunAsync(request, IdempotencyKey, HttpContext.Features.Get<UserAccess>()?.UserId, cancellationToken);
+        switch (outcome.Failure)
+        {
+            case CreateBooking.Failure.None:
+                var reference = protection.CreateProtector(SummaryPurpose).ToTimeLimitedDataProtector()
+                    .Protect(outcome.Booking!.Id.ToString(), TimeSpan.FromHours(2));
+                return RedirectToPage("Held", new { reference });
+            case CreateBooking.Failure.SlotTaken:
+                SlotGone = true;
+                return Page();
+            default:
+                foreach (var (field, messages) in outcome.Errors) ModelState.AddModelError(field, messages[0]);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == QuoteId, cancellationToken);
+        if (quote is null || !Platform.Scheduling.SlotId.TryParse(SlotId, out _, out _)) return false;
+        Quote = quote;
+        return true;
+    }
+
+    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+}

@@ -1,0 +1,14 @@
+// Live total on the services step: the page works without it, this only adds up the ticked prices.
+(() => {
+  const form = document.getElementById("services");
+  const total = document.getElementById("total");
+  if (!form || !total) return;
+  const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+  const update = () => {
+    let cents = Number(total.dataset.fee);
+    form.querySelectorAll("input[name=Codes]:checked").forEach((box) => { cents += Number(box.dataset.gross); });
+    total.textContent = euro.format(cents / 100);
+  };
+  form.addEventListener("change", update);
+  update();
+})();
