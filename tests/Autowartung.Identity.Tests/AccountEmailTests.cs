@@ -98,3 +98,23 @@ public sealed class AccountEmailTests(IdentityApp app) : IClassFixture<IdentityA
         Assert.Contains("ungültig oder abgelaufen", await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class LightAccountTests(IdentityApp app) : IClassFixture<IdentityApp>
+{
+    [Fact]
+    public async Task LightAccountFromABooking_SetsItsFirstPasswordThroughTheResetLink_AndIsThenConfirmed()
+    {
+        var person = await app.Database.AddPersonAsync($"leicht-{Guid.NewGuid():N}@identity.test", confirmed: false);
+        await app.Database.ExecuteAsync("UPDATE users SET password_hash = NULL WHERE id = @p0", person.Id);
+        using var client = app.Client();
+
+        await client.SubmitAsync("/passwort-vergessen", new Dictionary<string, string> { ["Email"] = person.Email! });
+        var link = Maildev.Link(Assert.Single(await Maildev.ToAsync(person.Email!)), "http://id.autowartung.localhost:8080/passwort-neu");
+        using var reset = await client.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["Password"] = "mein-erstes-passwort" }, link.PathAndQuery);
+        using var signIn = await client.SubmitAsync("/anmelden", new Dictionary<string, string> { ["Input.Email"] = person.Email!, ["Input.Password"] = "mein-erstes-passwort" });
+
+        Assert.Contains("data-testid=\"reset-done\"", await reset.Content.ReadAsStringAsync());
+        Assert.True(await app.Database.ScalarAsync<bool>("SELECT email_confirmed FROM users WHERE id = @p0", person.Id));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+}

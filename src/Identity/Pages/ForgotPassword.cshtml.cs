@@ -25,7 +25,8 @@ public sealed class ForgotPasswordModel(UserManager<PlatformUser> users, Account
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email);
-        if (user is { IsDisabled: false } && await users.IsEmailConfirmedAsync(user))
+        // Also for light accounts made by a booking: the link sets their first password.
+        if (user is { IsDisabled: false })
         {
             await emails.SendPasswordResetAsync(user, cancellationToken);
             await audit.RecordAsync(AuditAction.PasswordResetRequested, HttpContext.GetAuditOrigin(), user.Id, cancellationToken: cancellationToken);

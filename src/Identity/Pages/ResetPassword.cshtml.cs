@@ -34,7 +34,13 @@ public sealed class ResetPasswordModel(UserManager<PlatformUser> users, AuditLog
             foreach (var error in result.Errors) ModelState.AddModelError(nameof(Password), error.Description);
             return Page();
         }
-        access.Evict(user!.Id);
+        if (!user!.EmailConfirmed)
+        {
+            // The link reached this address: that confirms it (a light account from a booking).
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        access.Evict(user.Id);
         await audit.RecordAsync(AuditAction.PasswordReset, HttpContext.GetAuditOrigin(), user!.Id, cancellationToken: cancellationToken);
         Done = true;
         return Page();

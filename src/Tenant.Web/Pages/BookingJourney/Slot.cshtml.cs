@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Autowartung.Tenant.Web.Pages.Booking;
+namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>Step 3: the pickup slot. Only windows that can still be booked are shown.</summary>
 public sealed class SlotModel(PlatformDbContext db, FindSlots findSlots, TimeProvider clock) : PageModel

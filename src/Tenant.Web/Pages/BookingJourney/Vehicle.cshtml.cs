@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Autowartung.Tenant.Web.Pages.Booking;
+namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>
 /// Step 1: the car (from the list, or by its key numbers) and where it is picked up. The PLZ comes

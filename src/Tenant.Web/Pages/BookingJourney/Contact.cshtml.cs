@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Autowartung.Tenant.Web.Pages.Booking;
+namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>
 /// Step 4: contact, address and plate, then the booking holds the slot. The form carries an
@@ -36,8 +36,21 @@ public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooki
     {
         if (!await LoadAsync(cancellationToken)) return NotFound();
         IdempotencyKey = $"web-{Guid.NewGuid():N}";
-        var access = HttpContext.Features.Get<UserAccess>();
-        Email ??= access?.Email;
+        if (HttpContext.Features.Get<UserAccess>() is { } access)
+        {
+            // Rebooking: the saved contact, address and plate of the customer's latest booking here.
+            var last = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == access.UserId)
+                .OrderByDescending(b => b.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            Email ??= access.Email;
+            Name ??= last?.Contact.Name;
+            Phone ??= last?.Contact.Phone;
+            if (last?.Address.PostalCode == Quote.PostalCode)
+            {
+                Street ??= last.Address.Street;
+                Town ??= last.Address.Town;
+            }
+            LicensePlate ??= last?.LicensePlate;
+        }
         return Page();
     }
 

@@ -6,7 +6,7 @@ using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace Autowartung.Tenant.Web.Pages.Booking;
+namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>Step 2: the services, each with its exact gross price for this car at the workshop the PLZ routes to.</summary>
 public sealed class ServicesModel(IdentifyVehicle identify, CreateQuote createQuote, PlatformUrls urls) : PageModel

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Autowartung.Tenant.Web.Pages.Booking;
+namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>
 /// Step 5: the summary with the held slot. Reached with a short-lived, tamper-proof reference, so an

@@ -1,0 +1,50 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Tenant.Web.Pages.Account;
+
+/// <summary>"Meine Buchungen": the signed-in customer's bookings in this city, each with its timeline, and rebooking.</summary>
+[Authorize]
+public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
+{
+    public IReadOnlyList<Booking> Bookings { get; private set; } = [];
+
+    public TimeZoneInfo Zone { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var customer = HttpContext.Features.Get<UserAccess>()!.UserId;
+        Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        Bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer)
+            .OrderByDescending(b => b.PickupStartUtc).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The booking journey, started with this booking's car and address.</summary>
+    public static string RebookUrl(Booking booking) =>
+        $"/buchen?Model={Uri.EscapeDataString($"{booking.Vehicle.Make}|{booking.Vehicle.Model}")}&Year={booking.Vehicle.Year}" +
+        $"&Fuel={booking.Vehicle.Fuel}&Mileage={booking.Vehicle.MileageKm}&Plz={booking.Address.PostalCode}";
+
+    public static string Label(BookingStatus status) => status switch
+    {
+        BookingStatus.PendingPayment => "Reserviert, Zahlung ausstehend",
+        BookingStatus.Confirmed => "Bestätigt",
+        BookingStatus.PickupAssigned => "Fahrer eingeteilt",
+        BookingStatus.PickedUp => "Abgeholt",
+        BookingStatus.AtWorkshop => "In der Werkstatt",
+        BookingStatus.InService => "In Arbeit",
+        BookingStatus.AwaitingApproval => "Wartet auf Ihre Freigabe",
+        BookingStatus.ReadyForReturn => "Fertig",
+        BookingStatus.ReturnAssigned => "Rückgabe eingeteilt",
+        BookingStatus.Returned => "Zurückgebracht",
+        BookingStatus.Completed => "Abgeschlossen",
+        BookingStatus.Cancelled => "Storniert",
+        BookingStatus.Expired => "Reservierung abgelaufen",
+        _ => status.ToString(),
+    };
+}
