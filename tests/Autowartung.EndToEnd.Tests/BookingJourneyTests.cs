@@ -64,7 +64,7 @@ public sealed class BookingJourneyTests(Chromium chromium) : IClassFixture<Chrom
 
         Assert.Contains("Dortmund", await page.GetByTestId("booking-problem").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Weiter zu Autowartung Dortmund" }).ClickAsync();
-        await page.WaitForURLAsync(Ingress.Url("dortmund", "/buchen").ToString());
+        await page.WaitForURLAsync(Ingress.Url("dortmund", "/buchen").ToString(), Chromium.Committed);
         await page.Context.CloseAsync();
     }
 }

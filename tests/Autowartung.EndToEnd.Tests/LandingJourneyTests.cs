@@ -60,12 +60,12 @@ public sealed class LandingJourneyTests(Chromium chromium) : IClassFixture<Chrom
         await page.GotoAsync(Ingress.Url("witten").ToString());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(Ingress.Url("id", "/anmelden").ToString(), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(Ingress.Url("id", "/anmelden").ToString(), StringComparison.Ordinal), Chromium.Committed);
 
         Assert.Equal("Anmelden", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("für Witten im Bereich Kunde", await page.GetByTestId("sign-in-context").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "Zurück" }).ClickAsync();
-        await page.WaitForURLAsync(Ingress.Url("witten").ToString());
+        await page.WaitForURLAsync(Ingress.Url("witten").ToString(), Chromium.Committed);
         await page.Context.CloseAsync();
     }
 
@@ -77,7 +77,7 @@ public sealed class LandingJourneyTests(Chromium chromium) : IClassFixture<Chrom
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dortmund" }).ClickAsync();
 
-        await page.WaitForURLAsync(Ingress.Url("dortmund").ToString());
+        await page.WaitForURLAsync(Ingress.Url("dortmund").ToString(), Chromium.Committed);
         Assert.Contains("Dortmund", await page.Locator("h1").InnerTextAsync());
         await page.Context.CloseAsync();
     }
@@ -89,7 +89,7 @@ public sealed class LandingJourneyTests(Chromium chromium) : IClassFixture<Chrom
         await page.GotoAsync(Ingress.Url("witten").ToString());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.WaitForURLAsync(Ingress.Url("witten").ToString());
+        await page.WaitForURLAsync(Ingress.Url("witten").ToString(), Chromium.Committed);
 
         Assert.Contains("How it works", await page.Locator("main").InnerTextAsync());
         await page.ReloadAsync();

@@ -13,7 +13,7 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
         await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
         if (login.TotpSecret is not null)
         {
-            await page.WaitForURLAsync(url => url.Contains("/anmelden/zwei-faktor", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => url.Contains("/anmelden/zwei-faktor", StringComparison.Ordinal), Chromium.Committed);
             await page.GetByLabel("Code").FillAsync(Totp.Code(login.TotpSecret));
             await page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen" }).ClickAsync();
         }
@@ -31,7 +31,7 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
         Assert.Contains("für Witten im Bereich Kunde", await page.GetByTestId("sign-in-context").InnerTextAsync());
         await SignInAsync(page, DemoUsers.Customer);
 
-        await page.WaitForURLAsync(Url("witten"));
+        await page.WaitForURLAsync(Url("witten"), Chromium.Committed);
         Assert.Equal(DemoUsers.Customer.Email, await page.GetByTestId("signed-in-as").InnerTextAsync());
         await page.GotoAsync(Url("dortmund"));
         Assert.Equal(DemoUsers.Customer.Email, await page.GetByTestId("signed-in-as").InnerTextAsync());
@@ -45,7 +45,7 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
         await page.GotoAsync(Url("witten", "/jockey"));
         Assert.Contains("für Witten im Bereich Fahrer", await page.GetByTestId("sign-in-context").InnerTextAsync());
         await SignInAsync(page, DemoUsers.Jockey);
-        await page.WaitForURLAsync(Url("witten", "/jockey"));
+        await page.WaitForURLAsync(Url("witten", "/jockey"), Chromium.Committed);
         Assert.Equal("Fahrerbereich Witten", await page.GetByTestId("area-title").InnerTextAsync());
 
         var dortmund = await page.GotoAsync(Url("dortmund", "/jockey"));
@@ -64,7 +64,7 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
 
         await SignInAsync(page, DemoUsers.WorkshopStaff);
 
-        await page.WaitForURLAsync(Url("witten", "/workshop"));
+        await page.WaitForURLAsync(Url("witten", "/workshop"), Chromium.Committed);
         Assert.Equal("Kfz-Meisterbetrieb Helenenberg", await page.GetByTestId("area-title").InnerTextAsync());
         await page.Context.CloseAsync();
     }
@@ -74,11 +74,11 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
     {
         var page = await chromium.NewPhonePageAsync();
         await page.GotoAsync(Url("admin"));
-        await page.WaitForURLAsync(url => url.StartsWith(Url("id", "/anmelden"), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(Url("id", "/anmelden"), StringComparison.Ordinal), Chromium.Committed);
 
         await SignInAsync(page, DemoUsers.PlatformAdmin);
 
-        await page.WaitForURLAsync(Url("admin"));
+        await page.WaitForURLAsync(Url("admin"), Chromium.Committed);
         Assert.Contains("Pilotbetrieb", await page.Locator("tr[data-city=witten]").InnerTextAsync());
         await page.Context.CloseAsync();
     }
@@ -90,7 +90,7 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
         await page.GotoAsync(Url("witten"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
         await SignInAsync(page, DemoUsers.Customer);
-        await page.WaitForURLAsync(Url("witten"));
+        await page.WaitForURLAsync(Url("witten"), Chromium.Committed);
 
         var admin = await page.GotoAsync(Url("admin"));
 
@@ -105,11 +105,12 @@ public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromi
         await page.GotoAsync(Url("witten"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
         await SignInAsync(page, DemoUsers.Customer);
-        await page.WaitForURLAsync(Url("witten"));
+        await page.WaitForURLAsync(Url("witten"), Chromium.Committed);
         await page.GotoAsync(Url("dortmund"));
 
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync(Url("dortmund"));
+        await page.WaitForURLAsync(Url("dortmund"), Chromium.Committed);
+        await page.Locator("h1").WaitForAsync();   // the new page is there before counting what it lacks
 
         Assert.Equal(0, await page.GetByTestId("signed-in-as").CountAsync());
         await page.GotoAsync(Url("witten"));

@@ -10,6 +10,12 @@ public sealed class Chromium : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    /// <summary>
+    /// Wait for a navigation to commit, not for every subresource's load event (which raced under load);
+    /// the locators that follow wait for their elements.
+    /// </summary>
+    public static PageWaitForURLOptions Committed { get; } = new() { WaitUntil = WaitUntilState.Commit };
+
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
