@@ -49,4 +49,4 @@ FROM users u CROSS JOIN (VALUES ('Monday'), ('Tuesday'), ('Wednesday'), ('Thursd
 WHERE u.email LIKE 'bench-%';
 
 COMMIT;
-ANALYZE;
+ANALYZE users; ANALYZE cities; ANALYZE partner_workshops; ANALYZE pickup_windows; ANALYZE quotes; ANALYZE bookings; ANALYZE jockey_shifts;

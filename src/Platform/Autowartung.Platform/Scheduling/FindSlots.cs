@@ -46,7 +46,10 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
             .ToDictionaryAsync(c => (c.Date, c.Start, c.End), c => c.Taken, cancellationToken);
         var dayTaken = await db.CityDayCounters.AsNoTracking().Where(c => c.Date >= today && c.Date < until)
             .ToDictionaryAsync(c => c.Date, c => c.Taken, cancellationToken);
-        var shifts = await db.JockeyShifts.AsNoTracking().ToListAsync(cancellationToken);
+        // Jockeys whose shift covers each window, counted by the database (a city may have hundreds).
+        var jockeysOnShift = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshopId)
+            .Select(w => new { w.Id, Jockeys = db.JockeyShifts.Count(s => s.Day == w.Day && s.Start <= w.Start && s.End >= w.End) })
+            .ToDictionaryAsync(x => x.Id, x => x.Jockeys, cancellationToken);
         var capacity = windows.ToDictionary(w => w.Id, w => w.Capacity);
 
         var earliest = now + options.Value.MinimumLeadTime;
@@ -55,8 +58,7 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
             .Select(slot =>
             {
                 var workshopLeft = capacity[slot.WindowId] - taken.GetValueOrDefault((slot.WindowId, slot.Date));
-                var jockeysLeft = shifts.Count(s => s.Covers(slot.Date.DayOfWeek, slot.Start, slot.End))
-                                  - jockeysTaken.GetValueOrDefault((slot.Date, slot.Start, slot.End));
+                var jockeysLeft = jockeysOnShift.GetValueOrDefault(slot.WindowId) - jockeysTaken.GetValueOrDefault((slot.Date, slot.Start, slot.End));
                 var capLeft = city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap - dayTaken.GetValueOrDefault(slot.Date) : int.MaxValue;
                 return new BookableSlot(slot.Id, slot.Date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc, Math.Min(workshopLeft, Math.Min(jockeysLeft, capLeft)));
             })

@@ -73,5 +73,6 @@ public sealed class JockeyShift
         return new JockeyShift { Id = Guid.CreateVersion7(), JockeyUserId = jockeyUserId, Day = day, Start = start, End = end };
     }
 
+    /// <summary>Whether the shift covers a window. The slot queries count the same condition in SQL.</summary>
     public bool Covers(DayOfWeek day, TimeOnly start, TimeOnly end) => Day == day && Start <= start && End >= end;
 }

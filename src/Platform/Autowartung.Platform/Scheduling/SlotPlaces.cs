@@ -17,8 +17,7 @@ public sealed class SlotPlaces(PlatformDbContext db)
     {
         var tenant = db.CurrentTenantId;
         var city = await db.Cities.AsNoTracking().Where(c => c.Id == tenant).Select(c => new { c.Status, c.PilotDailyBookingCap }).SingleAsync(cancellationToken);
-        var jockeys = (await db.JockeyShifts.AsNoTracking().Where(s => s.Day == date.DayOfWeek).ToListAsync(cancellationToken))
-            .Count(s => s.Covers(date.DayOfWeek, window.Start, window.End));
+        var jockeys = await db.JockeyShifts.CountAsync(s => s.Day == date.DayOfWeek && s.Start <= window.Start && s.End >= window.End, cancellationToken);
 
         await db.Database.ExecuteSqlAsync($"INSERT INTO slot_counters (tenant_id, window_id, date, taken) VALUES ({tenant}, {window.Id}, {date}, 0) ON CONFLICT DO NOTHING", cancellationToken);
         await db.Database.ExecuteSqlAsync($"INSERT INTO jockey_counters (tenant_id, date, start, \"end\", taken) VALUES ({tenant}, {date}, {window.Start}, {window.End}, 0) ON CONFLICT DO NOTHING", cancellationToken);
