@@ -25,12 +25,19 @@ seed_started=$(date +%s)
 PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PGPORT" -U "$PG_USER" -d platform_bench -q -f tests/bench/seed.sql
 echo "   seeded in $(( $(date +%s) - seed_started )) s: $(PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PGPORT" -U "$PG_USER" -d platform_bench -tAc 'SELECT count(*) FROM bookings') bookings"
 
+(exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && fail "port $BENCH_PORT is taken: stop what runs there (an earlier bench?) or set BENCH_PORT"
 say "starting a Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
 ( cd "$APPS_DIR/tenant-web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
   ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
   Platform__PublicScheme=http Serilog__MinimumLevel__Default=Warning Jobs__ExpireHoldsEverySeconds=3600 \
   nohup dotnet Autowartung.Tenant.Web.dll </dev/null >"$LOG_DIR/bench-tenant-web.log" 2>&1 & echo $! >"$RUN_DIR/bench.pid" )
-trap 'kill "$(cat "$RUN_DIR/bench.pid")" 2>/dev/null || true' EXIT
+stop_bench() {
+  local pid; pid=$(cat "$RUN_DIR/bench.pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
+trap stop_bench EXIT
 wait_for_http "http://127.0.0.1:$BENCH_PORT/health/ready" bench 60
 
 base="http://127.0.0.1:$BENCH_PORT"
