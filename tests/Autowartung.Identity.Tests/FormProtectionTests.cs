@@ -14,6 +14,8 @@ public sealed class FormProtectionTests(IdentityApp app) : IClassFixture<Identit
     [InlineData("/passwort-neu")]
     [InlineData("/einladung?city=witten&token=x")]
     [InlineData("/konto?handler=Password")]
+    [InlineData("/anmelden/link")]
+    [InlineData("/anmelden/link/einloesen")]
     [InlineData("/abmelden")]
     public async Task EveryForm_WithoutItsAntiforgeryToken_IsRefused(string path)
     {

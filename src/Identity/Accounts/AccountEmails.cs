@@ -49,6 +49,16 @@ public sealed class AccountEmails(UserManager<PlatformUser> users, IEmailSender 
              "Waren Sie das nicht, setzen Sie bitte Ihr Passwort neu."],
             "Passwort neu setzen", Link("/passwort-vergessen")), cancellationToken);
 
+    public async Task SendSignInLinkAsync(PlatformUser user, string? citySlug, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var code = await users.GenerateUserTokenAsync(user, SignInLinkTokenProvider.ProviderName, SignInLinkTokenProvider.Purpose);
+        var link = Link("/anmelden/link/einloesen", ("userId", user.Id.ToString()), ("code", code), ("city", citySlug), ("returnUrl", returnUrl));
+        await email.SendAsync(EmailTemplate.Build(user.Email!, "Ihr Anmeldelink",
+            ["Mit diesem Link melden Sie sich ohne Passwort an. Er gilt 20 Minuten und nur einmal.",
+             "Haben Sie keinen Link angefordert, können Sie diese E-Mail ignorieren."],
+            "Jetzt anmelden", link), cancellationToken);
+    }
+
     private Uri Link(string path, params (string Key, string? Value)[] query) =>
         new(QueryHelpers.AddQueryString(new Uri(urls.Identity, path).ToString(),
             query.Where(q => q.Value is not null).Select(q => new KeyValuePair<string, string?>(q.Key, q.Value))));

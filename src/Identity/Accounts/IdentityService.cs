@@ -40,7 +40,8 @@ public static class IdentityService
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager<PlatformSignInManager>()
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SignInLinkTokenProvider>(SignInLinkTokenProvider.ProviderName);
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
 
         // The half-way states of a sign-in live on this host only, for five minutes.
