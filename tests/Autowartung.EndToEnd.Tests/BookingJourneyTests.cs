@@ -68,3 +68,62 @@ public sealed class BookingJourneyTests(Chromium chromium) : IClassFixture<Chrom
         await page.Context.CloseAsync();
     }
 }
+
+/// <summary>A signed-in customer books again with the car, address and contact the platform kept.</summary>
+public sealed class RebookJourneyTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    private static async Task ReserveFirstSlotAsync(IPage page)
+    {
+        await page.Locator("input[name=slot]").First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu Ihren Angaben" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task SignedInCustomer_RebooksFromMyBookings_WithTheSavedCarAndAddress()
+    {
+        var customer = DemoUsers.Customer;
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Ingress.Url("witten").ToString());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kunde" }).ClickAsync();
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(customer.Email);
+        await page.GetByLabel("Passwort").FillAsync(customer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(Ingress.Url("witten").ToString(), Chromium.Committed);
+
+        // A first booking, so there is something to rebook.
+        await page.GetByTestId("book-now").ClickAsync();
+        await page.Locator("select[name=Model]").SelectOptionAsync("Toyota|Yaris");
+        await page.GetByLabel("Baujahr").FillAsync("2021");
+        await page.Locator("select[name=Fuel]").SelectOptionAsync("Hybrid");
+        await page.GetByLabel("Postleitzahl der Abholadresse").FillAsync("58453");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
+        await page.Locator("input[name=Codes][value=HU_AU]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zum Termin" }).ClickAsync();
+        await ReserveFirstSlotAsync(page);
+        Assert.Equal(customer.Email, await page.GetByLabel("E-Mail-Adresse").InputValueAsync());
+        await page.GetByLabel("Name").FillAsync("Demo Kundin");
+        await page.GetByLabel("Telefon").FillAsync("02302 55555");
+        await page.GetByLabel("Straße und Hausnummer").FillAsync("Annenstraße 12");
+        await page.GetByLabel("Ort").FillAsync("Witten");
+        await page.GetByLabel("Kennzeichen").FillAsync("EN-DK 21");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
+        Assert.Equal("Ihr Termin ist reserviert", await page.Locator("h1").InnerTextAsync());
+
+        // Rebooking: a few taps, everything known is filled in.
+        await page.GotoAsync(Ingress.Url("witten", "/meine-buchungen").ToString());
+        await page.GetByTestId("rebook").First.ClickAsync();
+        Assert.Equal("Toyota|Yaris", await page.Locator("select[name=Model]").InputValueAsync());
+        Assert.Equal("58453", await page.GetByLabel("Postleitzahl der Abholadresse").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
+        await page.Locator("input[name=Codes][value=INSPECTION]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zum Termin" }).ClickAsync();
+        await ReserveFirstSlotAsync(page);
+        Assert.Equal("Annenstraße 12", await page.GetByLabel("Straße und Hausnummer").InputValueAsync());
+        Assert.Equal("EN-DK 21", await page.GetByLabel("Kennzeichen").InputValueAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
+
+        Assert.Equal("Ihr Termin ist reserviert", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("Toyota Yaris", await page.GetByTestId("held-slot").InnerTextAsync());
+        await page.Context.CloseAsync();
+    }
+}

@@ -197,3 +197,31 @@ public sealed class QuoteApiTests(DemoCities app) : IClassFixture<DemoCities>
         Assert.Contains("/api/v1/quotes/{id}", paths);
     }
 }
+
+public sealed class RoutingTests(DemoCities app) : IClassFixture<DemoCities>
+{
+    [Fact]
+    public async Task Quote_GoesToAWorkshopWithFreeSlots_NotSimplyTheFirstByName()
+    {
+        // A second Witten workshop, first by name, serving 58456 with full prices but no pickup windows at all.
+        var witten = await app.Database.ScalarAsync<Guid>("SELECT id FROM cities WHERE slug = 'witten'");
+        var empty = Guid.NewGuid();
+        await app.Database.ExecuteAsync(
+            "INSERT INTO partner_workshops (tenant_id, id, name, served_postal_codes, is_active, created_at, address_street, address_postal_code, address_town, labour_rate_net_cents) " +
+            "VALUES (@p0, @p1, 'AAA Werkstatt ohne Termine', '{58456}', true, now(), 'Weg 9', '58456', 'Witten', 9800)", witten, empty);
+        await app.Database.ExecuteAsync(
+            "INSERT INTO workshop_prices (tenant_id, id, workshop_id, item_code, vehicle_class, net_cents) " +
+            "SELECT tenant_id, gen_random_uuid(), @p1, item_code, vehicle_class, net_cents FROM workshop_prices WHERE tenant_id = @p0", witten, empty);
+        using var client = app.Api("witten");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/quotes", new
+        {
+            vehicle = new { make = "Ford", model = "Focus", year = 2020, fuel = "Diesel" }, serviceCodes = new[] { "INSPECTION" }, postalCode = "58456",
+        });
+        var quote = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.NotEqual(empty, quote.GetProperty("workshopId").GetGuid());
+        Assert.Equal("Kfz-Meisterbetrieb Helenenberg", await app.Database.ScalarAsync<string>("SELECT name FROM partner_workshops WHERE id = @p0", quote.GetProperty("workshopId").GetGuid()));
+    }
+}

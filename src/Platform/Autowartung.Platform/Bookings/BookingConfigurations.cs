@@ -1,3 +1,4 @@
+using Autowartung.Platform.Geography;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Quotes;
@@ -31,23 +32,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             contact.Property(c => c.Email).HasColumnName("contact_email").HasMaxLength(256);
             contact.Property(c => c.Phone).HasColumnName("contact_phone").HasMaxLength(40);
         });
-        builder.ComplexProperty(b => b.Address, address =>
-        {
-            address.Property(a => a.Street).HasColumnName("address_street").HasMaxLength(120);
-            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(5).IsFixedLength();
-            address.Property(a => a.Town).HasColumnName("address_town").HasMaxLength(80);
-        });
-        builder.ComplexProperty(b => b.Vehicle, vehicle =>
-        {
-            vehicle.Property(v => v.Make).HasColumnName("vehicle_make").HasMaxLength(60);
-            vehicle.Property(v => v.Model).HasColumnName("vehicle_model").HasMaxLength(80);
-            vehicle.Property(v => v.Year).HasColumnName("vehicle_year");
-            vehicle.Property(v => v.Fuel).HasColumnName("vehicle_fuel").HasConversion<string>().HasMaxLength(20);
-            vehicle.Property(v => v.MileageKm).HasColumnName("vehicle_mileage_km");
-            vehicle.Property(v => v.Class).HasColumnName("vehicle_class").HasConversion<string>().HasMaxLength(20);
-            vehicle.Property(v => v.Hsn).HasColumnName("vehicle_hsn").HasMaxLength(4);
-            vehicle.Property(v => v.Tsn).HasColumnName("vehicle_tsn").HasMaxLength(3);
-        });
+        builder.ComplexProperty(b => b.Address, AddressColumns.Map);
+        builder.ComplexProperty(b => b.Vehicle, QuotedVehicleColumns.Map);
         builder.OwnsMany(b => b.Lines, lines => lines.ToJson("lines"));
         builder.Navigation(b => b.Lines).HasField("_lines");
         builder.OwnsMany(b => b.Events, events =>

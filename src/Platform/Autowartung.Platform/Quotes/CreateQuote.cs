@@ -3,6 +3,7 @@ using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
+using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ namespace Autowartung.Platform.Quotes;
 /// (shape, assigned, inside the city's area) and routes it to a partner workshop that serves it and
 /// prices every chosen service. Runs in the city's tenant scope.
 /// </summary>
-public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, PostalCodeDirectory postalCodes, TimeProvider clock)
+public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, PostalCodeDirectory postalCodes, FindSlots findSlots, TimeProvider clock)
 {
     public sealed record Request(VehicleInput? Vehicle, IReadOnlyList<string>? ServiceCodes, string? PostalCode);
 
@@ -73,8 +74,9 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
     }
 
     /// <summary>
-    /// The first active workshop (by name) that serves the PLZ and prices every wanted service for the
-    /// class, with its net prices for that class. Capacity-aware routing comes with the slot calendar's load.
+    /// The workshop a PLZ routes to: of the active ones that serve it and price every wanted service for
+    /// the class, the first (by name) with a bookable slot in the coming days; if none has one, the first
+    /// of them, so the customer still gets a price and learns at the slot step that nothing is free.
     /// </summary>
     private async Task<(Guid? WorkshopId, Dictionary<string, int> NetByCode)> RouteAsync(
         string plz, VehicleClass vehicleClass, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
@@ -85,12 +87,14 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         var prices = await db.WorkshopPrices.AsNoTracking()
             .Where(p => workshops.Contains(p.WorkshopId) && p.VehicleClass == vehicleClass)
             .ToListAsync(cancellationToken);
-        foreach (var id in workshops)
-        {
-            var netByCode = prices.Where(p => p.WorkshopId == id).ToDictionary(p => p.ItemCode, p => p.NetCents);
-            if (codes.All(netByCode.ContainsKey)) return (id, netByCode);
-        }
-        return (null, []);
+        var candidates = workshops
+            .Select(id => (Id: id, NetByCode: prices.Where(p => p.WorkshopId == id).ToDictionary(p => p.ItemCode, p => p.NetCents)))
+            .Where(c => codes.All(c.NetByCode.ContainsKey))
+            .ToList();
+        if (candidates.Count <= 1) return candidates.Count == 0 ? (null, []) : (candidates[0].Id, candidates[0].NetByCode);
+        foreach (var candidate in candidates)
+            if ((await findSlots.RunAsync(candidate.Id, cancellationToken)).Count > 0) return (candidate.Id, candidate.NetByCode);
+        return (candidates[0].Id, candidates[0].NetByCode);
     }
 
     private Task<int> ConciergeFeeAsync(CancellationToken cancellationToken) =>

@@ -19,19 +19,25 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
         builder.Property(q => q.PostalCode).HasMaxLength(5).IsFixedLength();
         builder.HasTenantReference<Quote, PartnerWorkshop>(nameof(Quote.WorkshopId)).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(q => q.WorkshopId);
-        builder.ComplexProperty(q => q.Vehicle, vehicle =>
-        {
-            vehicle.Property(v => v.Make).HasColumnName("vehicle_make").HasMaxLength(60);
-            vehicle.Property(v => v.Model).HasColumnName("vehicle_model").HasMaxLength(80);
-            vehicle.Property(v => v.Year).HasColumnName("vehicle_year");
-            vehicle.Property(v => v.Fuel).HasColumnName("vehicle_fuel").HasConversion<string>().HasMaxLength(20);
-            vehicle.Property(v => v.MileageKm).HasColumnName("vehicle_mileage_km");
-            vehicle.Property(v => v.Class).HasColumnName("vehicle_class").HasConversion<string>().HasMaxLength(20);
-            vehicle.Property(v => v.Hsn).HasColumnName("vehicle_hsn").HasMaxLength(4);
-            vehicle.Property(v => v.Tsn).HasColumnName("vehicle_tsn").HasMaxLength(3);
-        });
+        builder.ComplexProperty(q => q.Vehicle, QuotedVehicleColumns.Map);
         builder.OwnsMany(q => q.Lines, lines => lines.ToJson("lines"));
         builder.Navigation(q => q.Lines).HasField("_lines");
+    }
+}
+
+/// <summary>The car of a quote, and of the booking made from it, in the same vehicle_* columns.</summary>
+internal static class QuotedVehicleColumns
+{
+    public static void Map(ComplexPropertyBuilder<QuotedVehicle> vehicle)
+    {
+        vehicle.Property(v => v.Make).HasColumnName("vehicle_make").HasMaxLength(60);
+        vehicle.Property(v => v.Model).HasColumnName("vehicle_model").HasMaxLength(80);
+        vehicle.Property(v => v.Year).HasColumnName("vehicle_year");
+        vehicle.Property(v => v.Fuel).HasColumnName("vehicle_fuel").HasConversion<string>().HasMaxLength(20);
+        vehicle.Property(v => v.MileageKm).HasColumnName("vehicle_mileage_km");
+        vehicle.Property(v => v.Class).HasColumnName("vehicle_class").HasConversion<string>().HasMaxLength(20);
+        vehicle.Property(v => v.Hsn).HasColumnName("vehicle_hsn").HasMaxLength(4);
+        vehicle.Property(v => v.Tsn).HasColumnName("vehicle_tsn").HasMaxLength(3);
     }
 }
 

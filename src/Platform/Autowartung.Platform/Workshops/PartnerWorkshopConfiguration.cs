@@ -1,3 +1,4 @@
+using Autowartung.Platform.Geography;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -13,12 +14,7 @@ internal sealed class PartnerWorkshopConfiguration : IEntityTypeConfiguration<Pa
         builder.IsMultiTenant();
         builder.Property(w => w.Id).ValueGeneratedNever();
         builder.Property(w => w.Name).HasMaxLength(120);
-        builder.ComplexProperty(w => w.Address, address =>
-        {
-            address.Property(a => a.Street).HasColumnName("address_street").HasMaxLength(120);
-            address.Property(a => a.PostalCode).HasColumnName("address_postal_code").HasMaxLength(5).IsFixedLength();
-            address.Property(a => a.Town).HasColumnName("address_town").HasMaxLength(80);
-        });
+        builder.ComplexProperty(w => w.Address, AddressColumns.Map);
         builder.Property(w => w.ServedPostalCodes).HasField("_servedPostalCodes").HasColumnName("served_postal_codes");
         builder.HasIndex(w => w.Name).IsUnique();
     }
