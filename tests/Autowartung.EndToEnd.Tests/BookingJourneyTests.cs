@@ -3,7 +3,18 @@ using Microsoft.Playwright;
 
 namespace Autowartung.EndToEnd.Tests;
 
+/// <summary>
+/// The booking journeys share the demo city's places (one demo jockey per window), so they run one
+/// after another: in parallel they would, rightly, take each other's last place.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BookingJourneys
+{
+    public const string Name = "Booking journeys on the demo city";
+}
+
 /// <summary>The customer's way from the landing page to a held pickup slot, on a phone, in Chromium.</summary>
+[Collection(BookingJourneys.Name)]
 public sealed class BookingJourneyTests(Chromium chromium) : IClassFixture<Chromium>
 {
     /// <summary>German amounts carry a no-break space before the euro sign, as they should; compare them plainly.</summary>
@@ -70,6 +81,7 @@ public sealed class BookingJourneyTests(Chromium chromium) : IClassFixture<Chrom
 }
 
 /// <summary>A signed-in customer books again with the car, address and contact the platform kept.</summary>
+[Collection(BookingJourneys.Name)]
 public sealed class RebookJourneyTests(Chromium chromium) : IClassFixture<Chromium>
 {
     private static async Task ReserveFirstSlotAsync(IPage page)
