@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -49,12 +46,4 @@ public abstract class AccountPageModel(ITenantStore<CityTenantInfo> cities, Plat
         ReturnUrl = returnUrl?.ToString();
         Destination = returnUrl ?? (Area == LoginArea.Admin ? urls.Admin : City is null ? urls.Apex : urls.City(City.Identifier));
     }
-
-    /// <summary>
-    /// Remembers, for five minutes and on this host only, who passed the password step but still has to
-    /// set up a second factor. The same cookie Identity uses between password and code.
-    /// </summary>
-    protected Task RememberHalfSignedInAsync(PlatformUser user) =>
-        HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
 }

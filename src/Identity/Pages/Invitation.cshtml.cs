@@ -6,7 +6,6 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -94,8 +93,7 @@ public sealed class InvitationModel(
         if (await twoFactor.IsRequiredAsync(user, cancellationToken) && !user.TwoFactorEnabled)
         {
             await signIn.SignOutAsync();
-            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(
-                new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme)));
+            await HalfSignIn.RememberAsync(HttpContext, user);
             return RedirectToPage("/TwoFactorSetup", query);
         }
         if (!HasAccount) await signIn.SignInAsync(user, isPersistent: false);

@@ -63,7 +63,7 @@ public sealed class SignInModel(
             // The password is checked, but no session is granted before a second factor exists.
             var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
             if (!check.Succeeded) return await FailAsync(user, check, wasLockedOut, cancellationToken);
-            await RememberHalfSignedInAsync(user);
+            await HalfSignIn.RememberAsync(HttpContext, user);
             return RedirectToPage("/TwoFactorSetup", ContextRoute);
         }
 

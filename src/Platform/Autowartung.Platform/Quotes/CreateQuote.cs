@@ -34,18 +34,8 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         else if (vehicle is not null && items.FirstOrDefault(i => !i.AppliesTo(vehicle.Fuel)) is { } misfit)
             errors["serviceCodes"] = [$"{misfit.Name} gibt es nicht für {vehicle.Fuel.Label()}-Fahrzeuge."];
 
-        OtherCity? servedBy = null;
-        if (!PostalCode.TryParse(request.PostalCode, out var postalCode))
-            errors["postalCode"] = ["Die Postleitzahl hat fünf Ziffern."];
-        else if (!postalCodes.Exists(postalCode.Value))
-            errors["postalCode"] = ["Diese Postleitzahl gibt es nicht."];
-        else if (!await ServedHereAsync(postalCode.Value, cancellationToken))
-        {
-            servedBy = await ServedByAsync(postalCode.Value, cancellationToken);
-            errors["postalCode"] = [servedBy is null
-                ? "Für diese Postleitzahl sind wir noch nicht da. Auf der Startseite können Sie sich vormerken lassen."
-                : $"Diese Postleitzahl betreut Autowartung {servedBy.Name}."];
-        }
+        var (postalCode, plzError, servedBy) = await CheckPostalCodeAsync(request.PostalCode, cancellationToken);
+        if (plzError is not null) errors["postalCode"] = [plzError];
         if (errors.Count > 0) return new Outcome(null, errors, servedBy);
 
         var plz = postalCode!.Value.Value;
@@ -60,17 +50,37 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         return new Outcome(quote, errors);
     }
 
-    /// <summary>What each service would cost (gross) for this car at the workshop a PLZ of this city routes to, and the fee.</summary>
-    public async Task<(IReadOnlyList<(CatalogItem Item, int GrossCents)> Services, int FeeGrossCents)?> PreviewAsync(
-        IdentifiedVehicle vehicle, PostalCode postalCode, CancellationToken cancellationToken = default)
+    /// <summary>The services on offer for a car at a PLZ, each with its gross price, and the fee; or why there are none.</summary>
+    public sealed record Preview(IReadOnlyList<(CatalogItem Item, int GrossCents)> Services, int FeeGrossCents, string? Problem, OtherCity? ServedBy);
+
+    /// <summary>
+    /// What each service would cost (gross) for this car at the workshop a PLZ of this city routes to,
+    /// for the services step; with the same PLZ checks, and the same explanations, as a quote.
+    /// </summary>
+    public async Task<Preview> PreviewAsync(IdentifiedVehicle vehicle, string? postalCodeText, CancellationToken cancellationToken = default)
     {
-        if (!await ServedHereAsync(postalCode, cancellationToken)) return null;
-        var (workshopId, netByCode) = await RouteAsync(postalCode.Value, vehicle.Class, [], cancellationToken);
-        if (workshopId is null) return null;
+        var (postalCode, problem, servedBy) = await CheckPostalCodeAsync(postalCodeText, cancellationToken);
+        if (problem is not null) return new Preview([], 0, problem, servedBy);
+
+        var (workshopId, netByCode) = await RouteAsync(postalCode!.Value.Value, vehicle.Class, [], cancellationToken);
         var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
-        var offered = items.Where(i => i.AppliesTo(vehicle.Fuel) && netByCode.ContainsKey(i.Code))
+        var offered = workshopId is null ? [] : items.Where(i => i.AppliesTo(vehicle.Fuel) && netByCode.ContainsKey(i.Code))
             .Select(i => (i, Pricing.Vat.FromNet(netByCode[i.Code]).GrossCents)).ToList();
-        return (offered, await ConciergeFeeAsync(cancellationToken));
+        return offered.Count == 0
+            ? new Preview([], 0, "Für diese Postleitzahl bietet gerade keine Partnerwerkstatt Leistungen für Ihr Fahrzeug an.", null)
+            : new Preview(offered, await ConciergeFeeAsync(cancellationToken), null, null);
+    }
+
+    /// <summary>A PLZ must have five digits, exist, and lie in this city's area; otherwise say why, and who serves it.</summary>
+    private async Task<(PostalCode? PostalCode, string? Problem, OtherCity? ServedBy)> CheckPostalCodeAsync(string? text, CancellationToken cancellationToken)
+    {
+        if (!PostalCode.TryParse(text, out var postalCode)) return (null, "Die Postleitzahl hat fünf Ziffern.", null);
+        if (!postalCodes.Exists(postalCode.Value)) return (null, "Diese Postleitzahl gibt es nicht.", null);
+        if (await ServedHereAsync(postalCode.Value, cancellationToken)) return (postalCode, null, null);
+        var servedBy = await ServedByAsync(postalCode.Value, cancellationToken);
+        return (null, servedBy is null
+            ? "Für diese Postleitzahl sind wir noch nicht da. Auf der Startseite können Sie sich vormerken lassen."
+            : $"Diese Postleitzahl betreut Autowartung {servedBy.Name}.", servedBy);
     }
 
     /// <summary>

@@ -36,7 +36,12 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var until = today.AddDays(options.Value.HorizonDays);
 
-        var windows = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshopId && w.Capacity > 0).ToListAsync(cancellationToken);
+        // Each open window with the jockeys whose shift covers it, counted by the database (a city may have hundreds).
+        var windowsWithJockeys = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshopId && w.Capacity > 0)
+            .Select(w => new { Window = w, Jockeys = db.JockeyShifts.Count(s => s.Day == w.Day && s.Start <= w.Start && s.End >= w.End) })
+            .ToListAsync(cancellationToken);
+        var windows = windowsWithJockeys.Select(x => x.Window).ToList();
+        var jockeysOnShift = windowsWithJockeys.ToDictionary(x => x.Window.Id, x => x.Jockeys);
         var closed = (await db.WorkshopClosures.AsNoTracking()
             .Where(c => c.WorkshopId == workshopId && c.Date >= today && c.Date < until).Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
         var windowIds = windows.Select(w => w.Id).ToList();
@@ -46,10 +51,6 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
             .ToDictionaryAsync(c => (c.Date, c.Start, c.End), c => c.Taken, cancellationToken);
         var dayTaken = await db.CityDayCounters.AsNoTracking().Where(c => c.Date >= today && c.Date < until)
             .ToDictionaryAsync(c => c.Date, c => c.Taken, cancellationToken);
-        // Jockeys whose shift covers each window, counted by the database (a city may have hundreds).
-        var jockeysOnShift = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshopId)
-            .Select(w => new { w.Id, Jockeys = db.JockeyShifts.Count(s => s.Day == w.Day && s.Start <= w.Start && s.End >= w.End) })
-            .ToDictionaryAsync(x => x.Id, x => x.Jockeys, cancellationToken);
         var capacity = windows.ToDictionary(w => w.Id, w => w.Capacity);
 
         var earliest = now + options.Value.MinimumLeadTime;

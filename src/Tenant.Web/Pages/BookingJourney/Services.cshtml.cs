@@ -1,5 +1,4 @@
 using Autowartung.Platform.Catalog;
-using Autowartung.Platform.Geography;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Vehicles;
 using Autowartung.ServiceDefaults.Hosting;
@@ -52,18 +51,11 @@ public sealed class ServicesModel(IdentifyVehicle identify, CreateQuote createQu
     {
         var (make, model) = VehicleModel.SplitModel(Model);
         (Vehicle, var errors) = await identify.RunAsync(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), cancellationToken);
-        if (Vehicle is null || errors.Count > 0 || !PostalCode.TryParse(Plz, out var postalCode)) return false;
+        if (Vehicle is null || errors.Count > 0) return false;
 
-        if (await createQuote.PreviewAsync(Vehicle, postalCode.Value, cancellationToken) is { } preview)
-        {
-            (Offer, FeeGrossCents) = preview;
-            if (Offer.Count == 0) Problem = "Für diese Postleitzahl bietet gerade keine Partnerwerkstatt Leistungen für Ihr Fahrzeug an.";
-            return true;
-        }
-        // Not served here: let the quote explain why (unknown PLZ, another city, nobody yet).
-        var outcome = await createQuote.RunAsync(new CreateQuote.Request(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), ["INSPECTION"], Plz), cancellationToken);
-        Problem = outcome.Errors.GetValueOrDefault("postalCode")?[0] ?? "Für diese Postleitzahl können wir gerade keine Preise nennen.";
-        if (outcome.ServedBy is { } other) ElsewhereCity = (other.Name, new Uri(urls.City(other.Slug), "/buchen"));
+        var preview = await createQuote.PreviewAsync(Vehicle, Plz, cancellationToken);
+        (Offer, FeeGrossCents, Problem) = (preview.Services, preview.FeeGrossCents, preview.Problem);
+        if (preview.ServedBy is { } other) ElsewhereCity = (other.Name, new Uri(urls.City(other.Slug), "/buchen"));
         return true;
     }
 }
