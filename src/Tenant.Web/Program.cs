@@ -10,6 +10,7 @@ builder.AddCityHosts();
 builder.AddCityAreas();
 builder.AddCityApi();
 builder.AddCityJobs();
+builder.AddCityPayments();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -18,5 +19,6 @@ app.UsePlatformAuthentication();
 app.MapDefaultEndpoints();
 app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
 app.MapCityApi();
+app.MapStripeWebhook();
 app.MapRazorPages();
 app.Run();

@@ -3,6 +3,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,9 +18,16 @@ public static class BookingsApi
 
     public sealed record TimelineEntry(DateTimeOffset At, string Status, string Note);
 
+    /// <summary>The booking's payment as our server verified it with Stripe. <c>failure</c> is the provider's code of the last failed attempt.</summary>
+    public sealed record PaymentState(string Status, int AmountCents, int RefundedCents, string? Method, string? Failure);
+
+    /// <param name="PaymentUrl">Stripe's hosted checkout, while the booking waits for payment.</param>
     public sealed record BookingResponse(
         Guid Id, string Status, Guid QuoteId, string SlotId, DateOnly Date, string Start, string End, DateTimeOffset HoldExpiresAt,
-        string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline);
+        string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline,
+        string? PaymentUrl, PaymentState? Payment);
+
+    public sealed record CancellationResponse(BookingResponse Booking, int RefundCents, int FeeCents);
 
     public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder api)
     {
@@ -28,6 +36,7 @@ public static class BookingsApi
         bookings.MapPost("/", CreateAsync).AllowAnonymous();
         bookings.MapGet("/", ListAsync).RequireAuthorization();
         bookings.MapGet("/{id:guid}", GetAsync).RequireAuthorization();
+        bookings.MapPost("/{id:guid}/cancel", CancelAsync).RequireAuthorization();
         return api;
     }
 
@@ -45,18 +54,24 @@ public static class BookingsApi
     }
 
     /// <summary>
-    /// Holds the slot and creates the booking (201). The same <c>Idempotency-Key</c> with the same body
-    /// answers with the same booking; with another body, 400. A place taken meanwhile is a 409.
+    /// Holds the slot, creates the booking and opens Stripe's checkout for it (201, with <c>paymentUrl</c>).
+    /// The same <c>Idempotency-Key</c> with the same body answers with the same booking and checkout; with
+    /// another body, 400. A place taken meanwhile is a 409. Should Stripe be unreachable, the booking is
+    /// still held and <c>paymentUrl</c> is null; the same request again (same key) asks Stripe again.
     /// </summary>
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
         CreateBooking.Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
-        CreateBooking createBooking, CancellationToken cancellationToken)
+        CreateBooking createBooking, StartCheckout startCheckout, CancellationToken cancellationToken)
     {
         var signedIn = context.Features.Get<UserAccess>()?.UserId;
         var outcome = await createBooking.RunAsync(request, idempotencyKey ?? "", signedIn, cancellationToken);
+        if (outcome.Failure == CreateBooking.Failure.None)
+        {
+            var checkout = await startCheckout.RunAsync(outcome.Booking!.Id, cancellationToken);
+            return TypedResults.Created($"/api/v1/bookings/{outcome.Booking.Id}", ToResponse(outcome.Booking, checkout.Payment, context));
+        }
         return outcome.Failure switch
         {
-            CreateBooking.Failure.None => TypedResults.Created($"/api/v1/bookings/{outcome.Booking!.Id}", ToResponse(outcome.Booking, context)),
             CreateBooking.Failure.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = outcome.Errors.Values.First()[0] }),
             CreateBooking.Failure.SlotTaken => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = outcome.Errors.Values.First()[0] }),
             _ => TypedResults.ValidationProblem(outcome.Errors, title: "Die Buchung ist so nicht möglich."),
@@ -67,7 +82,10 @@ public static class BookingsApi
     {
         var customer = context.Features.Get<UserAccess>()!.UserId;
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer).OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(bookings.Select(b => ToResponse(b, context)).ToList());
+        var ids = bookings.Select(b => b.Id).ToList();
+        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.Purpose == PaymentPurpose.Booking)
+            .ToDictionaryAsync(p => p.BookingId, cancellationToken);
+        return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context)).ToList());
     }
 
     /// <summary>A booking of the signed-in customer; anyone else's, or one of another city, is a 404.</summary>
@@ -75,11 +93,33 @@ public static class BookingsApi
     {
         var customer = context.Features.Get<UserAccess>()!.UserId;
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.CustomerUserId == customer, cancellationToken);
-        return booking is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(booking, context));
+        if (booking is null) return TypedResults.NotFound();
+        return TypedResults.Ok(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context));
     }
 
+    /// <summary>
+    /// The customer cancels their booking: free inside the city's window (full refund), later the city's
+    /// fee is kept. 409 once the car is picked up, or for a booking already cancelled.
+    /// </summary>
+    private static async Task<Results<Ok<CancellationResponse>, NotFound, Conflict<ProblemDetails>>> CancelAsync(
+        Guid id, HttpContext context, CancelBooking cancelBooking, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = context.Features.Get<UserAccess>()!.UserId;
+        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
+        return outcome.Failure switch
+        {
+            CancelBooking.Failure.None => TypedResults.Ok(new CancellationResponse(
+                ToResponse(outcome.Booking!, await BookingPaymentAsync(db, id, cancellationToken), context), outcome.RefundCents, outcome.FeeCents)),
+            CancelBooking.Failure.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Diese Buchung kann nicht mehr storniert werden." }),
+        };
+    }
+
+    private static Task<Payment?> BookingPaymentAsync(PlatformDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
+        db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == bookingId && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+
     /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
-    private static BookingResponse ToResponse(Booking booking, HttpContext context)
+    private static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
     {
         var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         return new BookingResponse(
@@ -89,6 +129,8 @@ public static class BookingsApi
             new QuotesApi.Vehicle(booking.Vehicle.Make, booking.Vehicle.Model, booking.Vehicle.Year, booking.Vehicle.Fuel.ToString(), booking.Vehicle.MileageKm, booking.Vehicle.Class.ToString()),
             booking.Lines.Select(l => new QuotesApi.Line(l.Code, l.Description, l.NetCents, l.VatCents, l.GrossCents)).ToList(),
             booking.TotalGrossCents,
-            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Note)).ToList());
+            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Note)).ToList(),
+            booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
+            payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode));
     }
 }

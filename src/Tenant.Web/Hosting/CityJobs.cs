@@ -1,5 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Payments;
 using Quartz;
 
 namespace Autowartung.Tenant.Web.Hosting;
@@ -32,6 +33,10 @@ public static class CityJobs
             quartz.AddJob<ExpireHoldsJob>(job => job.WithIdentity(expireHolds).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(expireHolds).WithIdentity("expire-payment-holds")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(expireHoldsEvery).RepeatForever()));
+            var settleRefunds = new JobKey("settle-refunds");
+            quartz.AddJob<SettleRefundsJob>(job => job.WithIdentity(settleRefunds).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(settleRefunds).WithIdentity("settle-refunds")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
@@ -50,4 +55,12 @@ internal sealed partial class ExpireHoldsJob(ExpireHolds expireHolds, ILogger<Ex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} payment hold(s) expired; their places are free again")]
     private static partial void LogExpired(ILogger logger, int count);
+}
+
+/// <summary>Sends refunds the provider could not take at the time, and follows pending ones until they are paid out.</summary>
+[DisallowConcurrentExecution]
+internal sealed class SettleRefundsJob(SettleRefund settleRefund) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await settleRefund.RetryDueAsync(cancellationToken: cancellationToken);
 }

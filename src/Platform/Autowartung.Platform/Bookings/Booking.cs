@@ -104,6 +104,33 @@ public sealed class Booking
         return booking;
     }
 
+    /// <summary>Before pickup a booking can still be called off; once the car is on its way, not.</summary>
+    public bool IsCancellable => Status is BookingStatus.PendingPayment or BookingStatus.Confirmed or BookingStatus.PickupAssigned;
+
+    /// <summary>The payment was verified by our server: the booking stands. Only from <see cref="BookingStatus.PendingPayment"/>, so it happens once.</summary>
+    public bool Confirm(DateTimeOffset now)
+    {
+        if (Status != BookingStatus.PendingPayment) return false;
+        Status = BookingStatus.Confirmed;
+        _events.Add(BookingEvent.Create(now, BookingStatus.Confirmed, "Zahlung eingegangen, Buchung bestätigt"));
+        return true;
+    }
+
+    /// <summary>Calls the booking off. Refused (false) once the car has been picked up, or when it is over already.</summary>
+    public bool Cancel(DateTimeOffset now, CancelledBy by, string? reason)
+    {
+        if (!IsCancellable) return false;
+        Status = BookingStatus.Cancelled;
+        var who = by switch
+        {
+            CancelledBy.Customer => "Vom Kunden storniert",
+            CancelledBy.Staff => "Von der Werkstatt storniert",
+            _ => "Storniert",
+        };
+        _events.Add(BookingEvent.Create(now, BookingStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? who : $"{who}: {reason.Trim()}"));
+        return true;
+    }
+
     /// <summary>Lets the hold lapse. Only a booking still waiting for payment, and only once its hold is over.</summary>
     public bool Expire(DateTimeOffset now)
     {

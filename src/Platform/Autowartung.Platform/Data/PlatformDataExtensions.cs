@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Payments;
+using Autowartung.Platform.Payments.Stripe;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
@@ -30,6 +32,7 @@ public static class PlatformDataExtensions
         builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         builder.Services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling");
+        builder.Services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
         return builder;
     }
 
@@ -54,6 +57,9 @@ public static class PlatformDataExtensions
         services.AddScoped<CreateBooking>();
         services.AddScoped<SlotPlaces>();
         services.AddScoped<ExpireHolds>();
+        services.AddScoped<CancelBooking>();
+        services.AddScoped<BookingConfirmation>();
+        services.AddPayments();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();

@@ -4,6 +4,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
+using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Pricing;
@@ -45,6 +46,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
         [typeof(AuditEntry)] = "sign-ins happen before any city is known; the city is recorded when there is one",
         [typeof(VehicleModel)] = "a Golf is a Golf in every city: one vehicle catalog for the platform",
         [typeof(VehicleKeyNumber)] = "part of the vehicle catalog",
+        [typeof(PaymentCustomer)] = "one person has one customer record at the payment provider, whatever city they book in",
+        [typeof(ProviderEvent)] = "webhooks arrive before their city is known; they carry only routing facts",
     };
 
     public DbSet<City> Cities => Set<City>();
@@ -84,6 +87,14 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Refund> Refunds => Set<Refund>();
+
+    public DbSet<PaymentCustomer> PaymentCustomers => Set<PaymentCustomer>();
+
+    public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 

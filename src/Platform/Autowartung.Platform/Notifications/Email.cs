@@ -21,8 +21,14 @@ public sealed class SmtpOptions
     public string From { get; set; } = "Autowartung <no-reply@autowartung.de>";
 }
 
-/// <summary>An email to one person: German text and an HTML body.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+/// <summary>An email to one person: German text and an HTML body, and any files with it.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody)
+{
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with an email, e.g. the calendar entry of a pickup.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 public interface IEmailSender
 {
@@ -41,6 +47,8 @@ public sealed partial class SmtpEmailSender(IOptions<SmtpOptions> options, ILogg
         using var mail = new MailMessage { From = new MailAddress(smtp.From), Subject = message.Subject, Body = message.TextBody };
         mail.To.Add(message.To);
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, System.Text.Encoding.UTF8, "text/html"));
+        foreach (var file in message.Attachments)
+            mail.Attachments.Add(new Attachment(new MemoryStream(file.Content), file.FileName, file.ContentType));
         await client.SendMailAsync(mail, cancellationToken);
         LogSent(logger, message.Subject);   // the subject only: the address is personal data
     }

@@ -3,7 +3,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
-using Microsoft.AspNetCore.DataProtection;
+using Autowartung.Tenant.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,10 +14,8 @@ namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 /// Step 4: contact, address and plate, then the booking holds the slot. The form carries an
 /// idempotency key made when it was shown, so a double tap books once.
 /// </summary>
-public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooking, IDataProtectionProvider protection) : PageModel
+public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooking, CustomerReferences references) : PageModel
 {
-    public const string SummaryPurpose = "Autowartung.Booking.Summary";
-
     [BindProperty(SupportsGet = true, Name = "quote")] public Guid QuoteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "slot")] public string? SlotId { get; set; }
     [BindProperty] public string IdempotencyKey { get; set; } = "";
@@ -63,9 +61,7 @@ public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooki
         switch (outcome.Failure)
         {
             case CreateBooking.Failure.None:
-                var reference = protection.CreateProtector(SummaryPurpose).ToTimeLimitedDataProtector()
-                    .Protect(outcome.Booking!.Id.ToString(), TimeSpan.FromHours(2));
-                return RedirectToPage("Held", new { reference });
+                return RedirectToPage("Held", new { reference = references.ForBooking(outcome.Booking!.Id) });
             case CreateBooking.Failure.SlotTaken:
                 SlotGone = true;
                 return Page();

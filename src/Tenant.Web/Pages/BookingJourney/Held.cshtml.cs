@@ -1,6 +1,9 @@
-using System.Security.Cryptography;
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Microsoft.AspNetCore.DataProtection;
+using Autowartung.Platform.Payments;
+using Autowartung.Tenant.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,31 +11,60 @@ using Microsoft.EntityFrameworkCore;
 namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 
 /// <summary>
-/// Step 5: the summary with the held slot. Reached with a short-lived, tamper-proof reference, so an
-/// anonymous booker sees their booking and nobody can guess another's.
+/// Step 5: the summary with the held slot, and the way to pay. Reached with a tamper-proof reference, so
+/// an anonymous booker sees their booking and nobody can guess another's. Paying opens Stripe's hosted
+/// checkout; coming back without paying (or after a declined card) lands here again, with the reason and
+/// another try while the hold lasts.
 /// </summary>
-public sealed class HeldModel(PlatformDbContext db, IDataProtectionProvider protection) : PageModel
+public sealed class HeldModel(PlatformDbContext db, StartCheckout startCheckout, CustomerReferences references, TimeProvider clock) : PageModel
 {
-    public Platform.Bookings.Booking Booking { get; private set; } = null!;
+    [BindProperty(SupportsGet = true)] public string? Reference { get; set; }
+
+    /// <summary>Set by the checkout's "back" link.</summary>
+    [BindProperty(SupportsGet = true, Name = "abgebrochen")] public bool CameBack { get; set; }
+
+    public Booking Booking { get; private set; } = null!;
+
+    public Payment? Payment { get; private set; }
 
     public TimeZoneInfo Zone { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? reference, CancellationToken cancellationToken)
+    public bool Unavailable { get; private set; }
+
+    public bool HoldOver => Booking.Status == BookingStatus.Expired || clock.GetUtcNow() >= Booking.HoldExpiresAt;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Guid id;
-        try
-        {
-            id = Guid.Parse(protection.CreateProtector(ContactModel.SummaryPurpose).ToTimeLimitedDataProtector().Unprotect(reference ?? ""));
-        }
-        catch (CryptographicException)
-        {
-            return NotFound();
-        }
-        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        if (booking is null) return NotFound();
-        Booking = booking;
-        Zone = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
-            .Select(c => c.TimeZoneId).SingleAsync(cancellationToken) is var zoneId ? TimeZoneInfo.FindSystemTimeZoneById(zoneId) : TimeZoneInfo.Utc;
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        if (Booking.Status is not (BookingStatus.PendingPayment or BookingStatus.Expired or BookingStatus.Cancelled))
+            return RedirectToPage("Confirmed", new { reference = Reference });
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var outcome = await startCheckout.RunAsync(Booking.Id, cancellationToken);
+        switch (outcome.Failure)
+        {
+            case StartCheckout.Failure.None:
+                return Redirect(outcome.Url!.ToString());
+            case StartCheckout.Failure.Unavailable:
+                Unavailable = true;
+                return Page();
+            default:
+                return RedirectToPage(new { reference = Reference });
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!references.TryReadBooking(Reference, out var id)) return false;
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (booking is null) return false;
+        Booking = booking;
+        Payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        return true;
     }
 }

@@ -1,0 +1,46 @@
+using Autowartung.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Platform.Payments;
+
+/// <summary>
+/// The customer is here to confirm a payment their bank wanted to see them for: the provider is asked to
+/// try it again with the customer present and answers with the bank's page (3-D Secure). Afterwards the
+/// return page syncs the payment from the provider. Runs in the city's tenant scope.
+/// </summary>
+public sealed class AuthenticatePayment(PlatformDbContext db, IPaymentGateway gateway, TimeProvider clock)
+{
+    public enum Result { RedirectToBank, AlreadyDone, NotFound, Failed, Unavailable }
+
+    public sealed record Outcome(Result Result, Payment? Payment = null, Uri? BankUrl = null);
+
+    public async Task<Outcome> RunAsync(Guid paymentId, Uri returnUrl, CancellationToken cancellationToken = default)
+    {
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment?.PaymentIntentId is null || payment.PaymentMethodId is null) return new Outcome(Result.NotFound);
+        if (payment.Status != PaymentStatus.RequiresAction) return new Outcome(Result.AlreadyDone, payment);
+        if (payment.ActionUrl is { } pending) return new Outcome(Result.RedirectToBank, payment, new Uri(pending));
+        try
+        {
+            // One key per state the payment was in: a retry of this very step replays, a later new attempt is a new request.
+            var key = $"{payment.IdempotencyKey}-confirm-{payment.UpdatedAt.ToUnixTimeMilliseconds()}";
+            payment.Observe(await gateway.ConfirmOnSessionAsync(payment.PaymentIntentId, payment.PaymentMethodId, returnUrl, key, cancellationToken), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (PaymentGatewayException)
+        {
+            return new Outcome(Result.Unavailable, payment);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == paymentId, cancellationToken);
+        }
+        return payment switch
+        {
+            { ActionUrl: { } bank } => new Outcome(Result.RedirectToBank, payment, new Uri(bank)),
+            { Status: PaymentStatus.Succeeded or PaymentStatus.Processing } => new Outcome(Result.AlreadyDone, payment),
+            _ => new Outcome(Result.Failed, payment),
+        };
+    }
+}

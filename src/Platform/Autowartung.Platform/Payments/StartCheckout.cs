@@ -1,0 +1,83 @@
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Autowartung.Platform.Payments;
+
+/// <summary>
+/// Opens the hosted checkout for a booking that waits for payment, or returns the one already open. The
+/// payment row and its idempotency key are written before the provider is called, so a second call (a
+/// double tap, a retry after a crash) gets the same checkout, never a second one. Runs in the city's
+/// tenant scope.
+/// </summary>
+public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway, ICustomerLinks links, TimeProvider clock)
+{
+    /// <summary>Stripe closes a checkout no sooner than 30 minutes after it opened; ours is closed with the hold, earlier.</summary>
+    private static readonly TimeSpan ProviderMinimumLifetime = TimeSpan.FromMinutes(31);
+
+    public enum Failure { None, NotFound, NotPending, Unavailable }
+
+    public sealed record Outcome(Failure Failure, Payment? Payment, Uri? Url);
+
+    public async Task<Outcome> RunAsync(Guid bookingId, CancellationToken cancellationToken = default)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
+        if (booking is null) return new Outcome(Failure.NotFound, null, null);
+        var payment = await FindOrCreateAsync(booking, cancellationToken);
+        if (booking.Status != BookingStatus.PendingPayment) return new Outcome(Failure.NotPending, payment, null);
+        if (payment.CheckoutSessionId is not null)
+            return payment.CheckoutUrl is { } url ? new Outcome(Failure.None, payment, new Uri(url)) : new Outcome(Failure.NotPending, payment, null);
+
+        var now = clock.GetUtcNow();
+        try
+        {
+            var customer = await PaymentCustomers.EnsureAsync(db, gateway, booking.CustomerUserId, booking.Contact, now, cancellationToken);
+            var checkout = await gateway.CreateCheckoutAsync(
+                new CheckoutRequest(
+                    customer,
+                    $"{db.TenantInfo!.Name}: {booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}",
+                    booking.Lines.Select(l => new CheckoutLine(l.Description, l.GrossCents)).ToList(),
+                    links.CheckoutReturn(booking.Id).Success,
+                    links.CheckoutReturn(booking.Id).Cancel,
+                    now + ProviderMinimumLifetime,
+                    payment.Metadata(db.CurrentTenantId)),
+                payment.IdempotencyKey, cancellationToken);
+            payment.OpenCheckout(checkout, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (PaymentGatewayException)
+        {
+            // The booking keeps its hold; the customer's next tap asks again with the same key.
+            return new Outcome(Failure.Unavailable, payment, null);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else stored the same checkout (same idempotency key, same answer) a moment earlier.
+            db.ChangeTracker.Clear();
+            payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, cancellationToken);
+        }
+        return new Outcome(Failure.None, payment, payment.CheckoutUrl is { } open ? new Uri(open) : null);
+    }
+
+    private async Task<Payment> FindOrCreateAsync(Booking booking, CancellationToken cancellationToken)
+    {
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        if (payment is not null || booking.Status != BookingStatus.PendingPayment) return payment!;
+        if (booking.Lines.Sum(l => l.GrossCents) != booking.TotalGrossCents)
+            throw new InvalidOperationException("A booking's lines must add up to its total.");
+
+        payment = Payment.Create(booking.Id, PaymentPurpose.Booking, "booking", "Buchung", booking.TotalGrossCents, clock.GetUtcNow());
+        db.Payments.Add(payment);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return payment;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            db.ChangeTracker.Clear();
+            return await db.Payments.SingleAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        }
+    }
+}
