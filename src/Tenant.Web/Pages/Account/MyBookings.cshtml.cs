@@ -3,6 +3,8 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Payments;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,13 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
 {
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
+    public IReadOnlyDictionary<Guid, Payment> Payments { get; private set; } = new Dictionary<Guid, Payment>();
+
+    public ILookup<Guid, Refund> Refunds { get; private set; } = Array.Empty<Refund>().ToLookup(r => r.BookingId);
+
+    /// <summary>The booking just cancelled, to say so on its card.</summary>
+    [BindProperty(SupportsGet = true, Name = "storniert")] public Guid? JustCancelled { get; set; }
+
     public TimeZoneInfo Zone { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -23,7 +32,19 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
         Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         Bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer)
             .OrderByDescending(b => b.PickupStartUtc).ToListAsync(cancellationToken);
+        var ids = Bookings.Select(b => b.Id).ToList();
+        Payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.Purpose == PaymentPurpose.Booking)
+            .ToDictionaryAsync(p => p.BookingId, cancellationToken);
+        Refunds = (await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.BookingId)).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken))
+            .ToLookup(r => r.BookingId);
     }
+
+    public static string RefundLabel(RefundStatus status) => status switch
+    {
+        RefundStatus.Succeeded => "erstattet",
+        RefundStatus.Failed => "Erstattung fehlgeschlagen, wir melden uns",
+        _ => "Erstattung veranlasst",
+    };
 
     /// <summary>The booking journey, started with this booking's car and address.</summary>
     public static string RebookUrl(Booking booking) =>

@@ -1,0 +1,64 @@
+using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Tenant.Web.Pages.Workshop;
+
+/// <summary>
+/// The workshop's coming bookings. Staff can cancel one with a reason (the workshop cannot take the car
+/// after all); the customer gets all their money back.
+/// </summary>
+public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBooking, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Booking> Bookings { get; private set; } = [];
+
+    public TimeZoneInfo Zone { get; private set; } = null!;
+
+    [BindProperty] public string? Reason { get; set; }
+
+    public Guid? FailedFor { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "storniert")] public Guid? JustCancelled { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        // Only a booking of this workshop: another's is as unknown as a missing one.
+        if (Bookings.All(b => b.Id != id)) return NotFound();
+        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Staff, Reason, null, cancellationToken);
+        switch (outcome.Failure)
+        {
+            case CancelBooking.Failure.None:
+                return RedirectToPage(new { storniert = id });
+            case CancelBooking.Failure.Invalid:
+                ModelState.AddModelError(nameof(Reason), outcome.Errors!["reason"][0]);
+                FailedFor = id;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            default:
+                FailedFor = id;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var workshopId = HttpContext.Features.Get<UserAccess>()?.WorkshopId;
+        if (workshopId is null) return false;
+        Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        var since = clock.GetUtcNow().AddDays(-1);
+        Bookings = await db.Bookings.AsNoTracking()
+            .Where(b => b.WorkshopId == workshopId && b.PickupEndUtc >= since && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.Expired)
+            .OrderBy(b => b.PickupStartUtc).Take(200).ToListAsync(cancellationToken);
+        return true;
+    }
+}
