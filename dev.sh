@@ -15,7 +15,7 @@ up() {
   start_maildev
   build_solution
   migrate_and_seed
-  for app in "${APPS[@]}"; do
+  for app in "${STRIPE_EMULATOR[@]}" "${APPS[@]}"; do
     IFS='|' read -r name project port <<<"$app"
     start_app "$name" "$project" "$port"
   done
@@ -37,6 +37,7 @@ Autowartung runs locally:
   Admin               http://admin.$base
   Identity (sign-in)  http://id.$base
   Mails (maildev)     http://127.0.0.1:$MAILDEV_WEB_PORT
+  Stripe emulator     http://localhost:$STRIPE_EMULATOR_PORT  (test double, nothing is charged: pay with "Visa •••• 4242")
   PostgreSQL          $PG_CONNECTION
   Logs                $LOG_DIR
 TEXT
@@ -61,6 +62,7 @@ run_tests() {
   AUTOWARTUNG_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD" \
   AUTOWARTUNG_BASE_DOMAIN="$BASE_DOMAIN" AUTOWARTUNG_INGRESS_PORT="$INGRESS_PORT" AUTOWARTUNG_SMTP_PORT="$SMTP_PORT" \
   AUTOWARTUNG_MAILDEV_WEB_PORT="$MAILDEV_WEB_PORT" AUTOWARTUNG_DEMO_USERS="$DEV_DIR/demo-users.json" \
+  AUTOWARTUNG_STRIPE_EMULATOR="http://127.0.0.1:$STRIPE_EMULATOR_PORT" \
     dotnet test "$ROOT/Autowartung.sln" --no-build -nologo "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
   set -e
@@ -72,7 +74,7 @@ run_tests() {
 
 down() {
   stop_pid nginx
-  for app in "${APPS[@]}"; do stop_pid "${app%%|*}"; done
+  for app in "${APPS[@]}" "${STRIPE_EMULATOR[@]}"; do stop_pid "${app%%|*}"; done
   stop_pid maildev
   stop_pid azurite
   stop_postgres

@@ -143,6 +143,10 @@ start_app() { # name, project folder, port
     Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" Platform__PublicScheme=http \
     Logging__JsonFile="$LOG_DIR/$name.json" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
     RateLimits__SignInPerMinute=120 \
+    Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" \
+    Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
+    Emulator__PublicUrl="http://localhost:$STRIPE_EMULATOR_PORT" \
+    Emulator__Webhooks__0__Url="http://$BASE_DOMAIN:$INGRESS_PORT/webhooks/stripe" Emulator__Webhooks__0__Secret="$STRIPE_WEBHOOK_SECRET" \
       nohup dotnet "$dll" </dev/null >"$LOG_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )
@@ -154,6 +158,7 @@ wait_for_apps() {
     IFS='|' read -r name _ port <<<"$app"
     wait_for_http "http://127.0.0.1:$port/health/ready" "$name" 90
   done
+  wait_for_http "http://127.0.0.1:$STRIPE_EMULATOR_PORT/_emulator/health" "the Stripe emulator" 60
 }
 
 # ---------------------------------------------------------------- ingress

@@ -12,7 +12,20 @@ public static partial class Maildev
     private static readonly int WebPort = int.Parse(Environment.GetEnvironmentVariable("AUTOWARTUNG_MAILDEV_WEB_PORT") ?? "1080");
     private static readonly HttpClient Http = new() { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}") };
 
-    public sealed record Mail(string Subject, string Text, string Html);
+    public sealed record Mail(string Subject, string Text, string Html)
+    {
+        public string Id { get; init; } = "";
+
+        /// <summary>File name and content type of each attachment.</summary>
+        public IReadOnlyList<(string FileName, string ContentType, string GeneratedName)> Attachments { get; init; } = [];
+    }
+
+    /// <summary>The content of an attachment of <paramref name="mail"/>, as text.</summary>
+    public static async Task<string> AttachmentAsync(Mail mail, string fileName)
+    {
+        var attachment = mail.Attachments.Single(a => a.FileName == fileName);
+        return await Http.GetStringAsync($"/api/email/{mail.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedName)}");
+    }
 
     /// <summary>The mails to <paramref name="address"/>, oldest first, waiting up to five seconds for at least <paramref name="atLeast"/>.</summary>
     public static async Task<IReadOnlyList<Mail>> ToAsync(string address, int atLeast = 1)
@@ -24,7 +37,16 @@ public static partial class Maildev
                 .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
                 .Select(m => new Mail(m.GetProperty("subject").GetString() ?? "",
                     m.TryGetProperty("text", out var text) ? text.GetString() ?? "" : "",
-                    m.TryGetProperty("html", out var html) ? html.GetString() ?? "" : ""))
+                    m.TryGetProperty("html", out var html) ? html.GetString() ?? "" : "")
+                {
+                    Id = m.GetProperty("id").GetString() ?? "",
+                    Attachments = m.TryGetProperty("attachments", out var files) && files.ValueKind == JsonValueKind.Array
+                        ? files.EnumerateArray().Select(f => (
+                            f.GetProperty("filename").GetString() ?? "",
+                            f.GetProperty("contentType").GetString() ?? "",
+                            f.TryGetProperty("generatedFileName", out var generated) ? generated.GetString() ?? "" : f.GetProperty("filename").GetString() ?? "")).ToList()
+                        : [],
+                })
                 .ToList();
             if (mails.Count >= atLeast || attempt >= 25) return mails;
             await Task.Delay(200);

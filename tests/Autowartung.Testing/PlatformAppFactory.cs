@@ -1,17 +1,26 @@
+using Autowartung.Platform.Payments.Stripe;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.Testing;
 
 /// <summary>
 /// Hosts one of the web apps in-process against a <see cref="TestDatabase"/>, with the local base domain.
-/// Requests carry the host name they are for, exactly as the ingress passes it on.
+/// Requests carry the host name they are for, exactly as the ingress passes it on. Stripe is our
+/// emulator, in-process beside the app (<see cref="Stripe"/>).
 /// </summary>
 public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     public const string BaseDomain = "autowartung.localhost";
+
+    private StripeEmulatorFactory? _stripe;
+
+    /// <summary>The Stripe emulator this app pays through; started with the app.</summary>
+    public StripeEmulatorFactory Stripe => _stripe ??= new StripeEmulatorFactory(() => Server.CreateHandler());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,7 +35,20 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
         // Generous limits by default; the rate-limit tests set their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:AccountEmailsPerTenMinutes", "1000");
+        builder.UseSetting("Stripe:ApiBase", StripeEmulatorFactory.PublicUrl);
+        builder.UseSetting("Stripe:SecretKey", StripeEmulatorFactory.SecretKey);
+        builder.UseSetting("Stripe:WebhookSecrets:0", StripeEmulatorFactory.WebhookSecret);
+        builder.UseSetting("Stripe:RetryDelay", "00:00:00.020");
+        builder.UseSetting("Payments:EventPollSeconds", "1");
+        builder.ConfigureTestServices(services =>
+            services.AddHttpClient<StripeClient>().ConfigurePrimaryHttpMessageHandler(() => Stripe.Server.CreateHandler()));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_stripe is not null) await _stripe.DisposeAsync();
     }
 
     /// <summary>A client whose requests go to <paramref name="host"/> (e.g. <c>witten.autowartung.localhost</c>), redirects not followed.</summary>

@@ -63,7 +63,7 @@ internal sealed class CityCustomerLinks(PlatformUrls urls, IMultiTenantContextAc
         var reference = references.ForBooking(bookingId);
         return new CheckoutReturn(
             new Uri(QueryHelpers.AddQueryString(new Uri(City, "/buchen/bestaetigt").ToString(), "reference", reference)),
-            new Uri(QueryHelpers.AddQueryString(new Uri(City, "/buchen/reserviert").ToString(), new Dictionary<string, string?> { ["reference"] = reference, ["abgebrochen"] = "1" })));
+            new Uri(QueryHelpers.AddQueryString(new Uri(City, "/buchen/reserviert").ToString(), new Dictionary<string, string?> { ["reference"] = reference, ["abgebrochen"] = "true" })));
     }
 
     public Uri ConfirmPayment(Guid paymentId) =>

@@ -44,7 +44,7 @@ public sealed partial class CancelBooking(
             (refund, fee) = (null, 0);
             if (payment is { IsSettled: true })
             {
-                fee = policy.FeeCents(booking, payment.AmountCents, now, by);
+                fee = policy.FeeCents(booking.PickupStartUtc, payment.AmountCents, now, by);
                 var amount = payment.AmountCents - payment.RefundedCents - fee;
                 if (amount > 0)
                 {
@@ -80,8 +80,8 @@ public sealed partial class CancelBooking(
         var paid = await db.Payments.AsNoTracking()
             .Where(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing))
             .Select(p => p.AmountCents - p.RefundedCents).SingleOrDefaultAsync(cancellationToken);
-        var fee = policy.FeeCents(booking, paid, clock.GetUtcNow(), CancelledBy.Customer);
-        return new Terms(booking.IsCancellable, policy.FreeUntil(booking), paid - fee, fee);
+        var fee = policy.FeeCents(booking.PickupStartUtc, paid, clock.GetUtcNow(), CancelledBy.Customer);
+        return new Terms(booking.IsCancellable, policy.FreeUntil(booking.PickupStartUtc), paid - fee, fee);
     }
 
     private async Task<CancellationPolicy> PolicyAsync(CancellationToken cancellationToken)

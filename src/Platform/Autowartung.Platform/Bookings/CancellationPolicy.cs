@@ -21,9 +21,9 @@ public sealed record CancellationPolicy(TimeSpan FreeWindow, int LateFeeCents)
 {
     public static CancellationPolicy For(City city) => new(TimeSpan.FromHours(city.FreeCancellationHours), city.LateCancellationFeeCents);
 
-    public DateTimeOffset FreeUntil(Booking booking) => booking.PickupStartUtc - FreeWindow;
+    public DateTimeOffset FreeUntil(DateTimeOffset pickupStartUtc) => pickupStartUtc - FreeWindow;
 
-    /// <summary>What is kept of <paramref name="paidCents"/>; the rest is refunded.</summary>
-    public int FeeCents(Booking booking, int paidCents, DateTimeOffset now, CancelledBy by) =>
-        by == CancelledBy.Customer && now > FreeUntil(booking) ? Math.Min(LateFeeCents, paidCents) : 0;
+    /// <summary>What is kept of <paramref name="paidCents"/> when cancelling at <paramref name="now"/>; the rest is refunded.</summary>
+    public int FeeCents(DateTimeOffset pickupStartUtc, int paidCents, DateTimeOffset now, CancelledBy by) =>
+        by == CancelledBy.Customer && now > FreeUntil(pickupStartUtc) ? Math.Min(LateFeeCents, paidCents) : 0;
 }

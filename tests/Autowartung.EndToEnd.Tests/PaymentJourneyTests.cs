@@ -1,0 +1,75 @@
+using Autowartung.Testing;
+using Microsoft.Playwright;
+
+namespace Autowartung.EndToEnd.Tests;
+
+/// <summary>
+/// Booking and paying in Chromium, through the local stack's Stripe emulator: the confirmation page,
+/// the email with its calendar entry, and the customer cancelling again from "Meine Buchungen" (which
+/// also gives the demo city its place back).
+/// </summary>
+[Collection(BookingJourneys.Name)]
+public sealed class PaymentJourneyTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task Visitor_BooksAndPaysWithTheTestCard_GetsConfirmationAndCalendarEntry_ThenCancelsForAFullRefund()
+    {
+        var email = $"zahlung-{Guid.NewGuid():N}@journey.test";
+        var page = await chromium.NewPhonePageAsync();
+        await page.GotoAsync(Ingress.Url("witten", "/buchen").ToString());
+        await page.Locator("select[name=Model]").SelectOptionAsync("Opel|Corsa");
+        await page.GetByLabel("Baujahr").FillAsync("2020");
+        await page.Locator("select[name=Fuel]").SelectOptionAsync("Petrol");
+        await page.GetByLabel("Postleitzahl der Abholadresse").FillAsync("58452");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
+        await page.Locator("input[name=Codes][value=HU_AU]").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zum Termin" }).ClickAsync();
+        await page.Locator("input[name=slot]").Last.CheckAsync();   // far ahead: cancelling stays free
+        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu Ihren Angaben" }).ClickAsync();
+        await page.GetByLabel("Name").FillAsync("Paula Zahler");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Telefon").FillAsync("02302 777777");
+        await page.GetByLabel("Straße und Hausnummer").FillAsync("Bergerstraße 3");
+        await page.GetByLabel("Ort").FillAsync("Witten");
+        await page.GetByLabel("Kennzeichen").FillAsync("EN-PZ 7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
+        var total = (await page.GetByTestId("booking-total").InnerTextAsync()).Replace('\u00A0', ' ').Trim();
+
+        // Stripe's hosted checkout (the emulator's): the test card pays.
+        await page.GetByTestId("pay").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/c/pay/cs_test_", StringComparison.Ordinal), Chromium.Committed);
+        Assert.Contains(total, (await page.Locator("body").InnerTextAsync()).Replace('\u00A0', ' '));
+        await page.GetByTestId("method-pm_card_visa").CheckAsync();
+        await page.GetByTestId("pay").ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains("/buchen/bestaetigt", StringComparison.Ordinal), Chromium.Committed);
+        await page.GetByTestId("booking-confirmed").WaitForAsync();
+        Assert.Equal("Vielen Dank, Ihre Buchung ist bestätigt", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("EN-PZ 7", await page.GetByTestId("held-slot").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "autowartung-booking-paid.png"), FullPage = true });
+
+        var mail = Assert.Single(await Maildev.ToAsync(email));
+        Assert.StartsWith("Buchung bestätigt", mail.Subject);
+        var ics = await Maildev.AttachmentAsync(mail, "abholung.ics");
+        Assert.Contains("BEGIN:VEVENT", ics);
+        Assert.Contains("SUMMARY:Abholung Ihres Opel Corsa", ics);
+
+        // Later, the customer signs in by email link and cancels: inside the free window, all money back.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Meine Buchungen" }).Last.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ohne Passwort per E-Mail-Link" }).ClickAsync();
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link schicken" }).ClickAsync();
+        await page.GetByTestId("link-sent").WaitForAsync();
+        var linkMail = (await Maildev.ToAsync(email, atLeast: 2)).Last();
+        await page.GotoAsync(Maildev.Link(linkMail, Ingress.Url("id").ToString().TrimEnd('/')).ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/meine-buchungen", StringComparison.Ordinal), Chromium.Committed);
+
+        await page.GetByTestId("cancel").First.ClickAsync();
+        Assert.Contains(total, (await page.GetByTestId("refund-amount").InnerTextAsync()).Replace('\u00A0', ' '));
+        await page.GetByTestId("confirm-cancel").ClickAsync();
+        await page.GetByTestId("cancelled-notice").WaitForAsync();
+        Assert.Contains(total, (await page.GetByTestId("refund").First.InnerTextAsync()).Replace('\u00A0', ' '));
+        await page.Context.CloseAsync();
+    }
+}

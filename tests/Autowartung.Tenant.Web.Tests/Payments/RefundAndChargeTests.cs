@@ -1,0 +1,307 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Autowartung.MultiTenancy;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Payments;
+using Autowartung.Platform.Payments.Stripe;
+using Autowartung.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autowartung.Tenant.Web.Tests.Payments;
+
+/// <summary>Cancellation with refunds, charges of the saved payment method, and the webhook endpoint itself.</summary>
+public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<PaymentsApp>
+{
+    [Fact]
+    public async Task CancelInsideTheFreeWindow_RefundsInFull_AndASecondCancelIs409()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);   // a week ahead: inside the free window
+        using var customer = await CustomerAsync(booked.Email);
+
+        using var cancelled = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var answer = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(booked.TotalCents, answer.GetProperty("refundCents").GetInt32());
+        Assert.Equal(0, answer.GetProperty("feeCents").GetInt32());
+        Assert.Equal("Cancelled", answer.GetProperty("booking").GetProperty("status").GetString());
+
+        using var again = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var refunds = await StripeRefundsAsync(booked.Id);
+        var refund = Assert.Single(refunds);
+        Assert.Equal(booked.TotalCents, refund.GetProperty("amount").GetInt32());
+        Assert.Equal("succeeded", refund.GetProperty("status").GetString());
+        Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM refunds WHERE booking_id = @p0", booked.Id));
+        Assert.Equal(booked.TotalCents, await app.Database.ScalarAsync<int>("SELECT refunded_cents FROM payments WHERE booking_id = @p0", booked.Id));
+    }
+
+    [Fact]
+    public async Task CancelAfterTheFreeWindow_KeepsTheCitysFee()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        // Pickup in three hours: the city's 24-hour window has passed.
+        await app.Database.ExecuteAsync("UPDATE bookings SET pickup_start_utc = now() + interval '3 hours' WHERE id = @p0", booked.Id);
+        var fee = await app.Database.ScalarAsync<int>("SELECT late_cancellation_fee_cents FROM cities WHERE slug = 'witten'");
+        using var customer = await CustomerAsync(booked.Email);
+
+        var terms = await customer.GetStringAsync($"/meine-buchungen/{booked.Id}/stornieren");
+        Assert.Contains("Stornogebühr", terms);
+
+        using var cancelled = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
+        var answer = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((booked.TotalCents - fee, fee), (answer.GetProperty("refundCents").GetInt32(), answer.GetProperty("feeCents").GetInt32()));
+        Assert.Equal(booked.TotalCents - fee, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+    }
+
+    [Fact]
+    public async Task ParallelCancels_RefundOnce()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        using var customer = await CustomerAsync(booked.Email);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null)));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Single(await StripeRefundsAsync(booked.Id));
+    }
+
+    [Fact]
+    public async Task StaffCancel_NeedsAReason_AndRefundsInFullEvenLate()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        await app.Database.ExecuteAsync("UPDATE bookings SET pickup_start_utc = now() + interval '1 hour' WHERE id = @p0", booked.Id);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var city = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Cities.AsNoTracking().SingleAsync(c => c.Slug == "witten");
+        using (scope.ServiceProvider.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo()))
+        {
+            var cancel = scope.ServiceProvider.GetRequiredService<CancelBooking>();
+            Assert.Equal(CancelBooking.Failure.Invalid, (await cancel.RunAsync(booked.Id, CancelledBy.Staff, " ", null)).Failure);
+            var outcome = await cancel.RunAsync(booked.Id, CancelledBy.Staff, "Hebebühne defekt", null);
+            Assert.Equal((CancelBooking.Failure.None, booked.TotalCents, 0), (outcome.Failure, outcome.RefundCents, outcome.FeeCents));
+        }
+        Assert.Contains("Hebebühne defekt", await app.Database.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = @p0", booked.Id));
+        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+    }
+
+    [Fact]
+    public async Task UnpaidBooking_Cancelled_ClosesItsCheckout()
+    {
+        var booked = await app.BookAsync(slotIndex: 10);
+        using var customer = await CustomerAsync(booked.Email);
+        using var cancelled = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("expired", (await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}")).GetProperty("status").GetString());
+        Assert.Equal("Canceled", await app.PaymentStatusAsync(booked.Id));
+    }
+
+    [Fact]
+    public async Task LapsedHold_ExpiresTheCheckoutAtStripe()
+    {
+        var booked = await app.BookAsync(slotIndex: 10);
+        await app.Database.ExecuteAsync("UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = @p0", booked.Id);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ExpireHolds>().RunAsync();
+        Assert.Equal("Expired", await app.StatusAsync(booked.Id));
+        Assert.Equal("expired", (await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task PaidAtTheLastSecond_IsConfirmed_NotExpired()
+    {
+        var booked = await app.BookAsync(slotIndex: 10);
+        Assert.NotNull(await app.PayAsync(booked.PaymentUrl, "pm_card_visa"));
+        await app.Database.ExecuteAsync("UPDATE bookings SET hold_expires_at = now() - interval '1 second' WHERE id = @p0", booked.Id);
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ExpireHolds>().RunAsync();
+        Assert.Equal("Confirmed", await app.StatusAsync(booked.Id));
+    }
+
+    [Fact]
+    public async Task OffSessionCharge_OnTheSavedCard_Succeeds_AndAskingAgainChargesOnce()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        var request = new ChargeSavedPaymentMethod.Request(booked.Id, "extension-1", "Bremsbeläge vorne", 18_900);
+        var first = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
+        Assert.Equal(ChargeSavedPaymentMethod.Result.Succeeded, first.Result);
+        var second = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
+        Assert.Equal((ChargeSavedPaymentMethod.Result.Succeeded, first.Payment!.Id), (second.Result, second.Payment!.Id));
+
+        var intents = await CustomerPaymentIntentsAsync(booked.Email);
+        Assert.Equal(2, intents.Count);   // the booking and one extra charge
+        Assert.Single(intents, i => i.GetProperty("amount").GetInt32() == 18_900 && i.GetProperty("status").GetString() == "succeeded");
+    }
+
+    [Fact]
+    public async Task CrashBetweenStripeAndOurDatabase_ThenRetry_ChargesOnce()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        var request = new ChargeSavedPaymentMethod.Request(booked.Id, "extension-crash", "Zündkerzen", 9_900);
+        await Assert.ThrowsAsync<SimulatedCrash>(() => InCityAsync(services => new ChargeSavedPaymentMethod(
+            services.GetRequiredService<PlatformDbContext>(), new CrashAfterCall(services.GetRequiredService<IPaymentGateway>()),
+            services.GetRequiredService<ICustomerLinks>(), TimeProvider.System).RunAsync(request)));
+        Assert.Equal("Created", await app.Database.ScalarAsync<string>("SELECT status FROM payments WHERE booking_id = @p0 AND reference = 'extension-crash'", booked.Id));
+
+        var retried = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
+        Assert.Equal(ChargeSavedPaymentMethod.Result.Succeeded, retried.Result);
+        Assert.Single(await CustomerPaymentIntentsAsync(booked.Email), i => i.GetProperty("amount").GetInt32() == 9_900);
+    }
+
+    [Fact]
+    public async Task OffSessionCharge_WhenTheBankWantsTheCustomer_YieldsALink_ThatCompletesIt()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10, method: "pm_card_authenticationRequired");
+        var outcome = await InCityAsync((ChargeSavedPaymentMethod charge) =>
+            charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "extension-3ds", "Ölwechsel", 8_900)));
+        Assert.Equal(ChargeSavedPaymentMethod.Result.AuthenticationRequired, outcome.Result);
+        var link = outcome.AuthenticationLink!;
+        Assert.Equal((PaymentsApp.Host, "/zahlung/bestaetigen"), (link.Host, link.AbsolutePath));
+
+        using var browser = app.Factory.ClientForCity("witten");
+        var page = await browser.GetStringAsync(link.PathAndQuery);
+        Assert.Contains("data-testid=\"authenticate\"", page);
+        var reference = System.Web.HttpUtility.ParseQueryString(link.Query)["reference"]!;
+        using var toBank = await browser.SubmitAsync(link.PathAndQuery, new Dictionary<string, string> { ["reference"] = reference });
+        Assert.Equal(HttpStatusCode.Redirect, toBank.StatusCode);
+        var bank = toBank.Headers.Location!;
+        Assert.StartsWith($"{StripeEmulatorFactory.PublicUrl}/3ds/", bank.ToString());
+
+        using var stripe = app.StripePages();
+        using var done = await stripe.PostAsync(bank.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["outcome"] = "complete" }));
+        var back = done.Headers.Location!;
+        Assert.Equal((PaymentsApp.Host, "/zahlung/bestaetigen"), (back.Host, back.AbsolutePath));
+        var result = await browser.GetStringAsync(back.PathAndQuery);
+        Assert.Contains("data-testid=\"payment-done\"", result);
+        Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM payments WHERE id = @p0", outcome.Payment!.Id));
+    }
+
+    [Fact]
+    public async Task OffSessionCharge_WithoutAPaidBooking_HasNothingToCharge()
+    {
+        var booked = await app.BookAsync(slotIndex: 10);
+        var outcome = await InCityAsync((ChargeSavedPaymentMethod charge) =>
+            charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "extension-x", "Wischer", 2_900)));
+        Assert.Equal(ChargeSavedPaymentMethod.Result.NoSavedPaymentMethod, outcome.Result);
+    }
+
+    [Fact]
+    public async Task Webhook_RefusesABadSignature_AndKeepsAGoodEventOnce()
+    {
+        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("http://autowartung.localhost:8080") });
+        var id = $"evt_test_{Guid.NewGuid():N}";
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { id, @object = "event", type = "customer.created", created = 1, data = new { @object = new { id = "cus_x", @object = "customer", metadata = new { } } } });
+
+        async Task<HttpStatusCode> PostAsync(string? signature)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = content };
+            if (signature is not null) request.Headers.Add("Stripe-Signature", signature);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(null));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(StripeWebhookSignature.Sign(body, "whsec_someone_else", DateTimeOffset.UtcNow)));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(StripeWebhookSignature.Sign(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10))));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, await PostAsync(StripeWebhookSignature.Sign(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow)));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
+    }
+
+    [Fact]
+    public async Task StripeFailingOnce_IsRetriedWithTheSameKey_AndTheBookingStillGetsItsCheckout()
+    {
+        await app.StripeControlAsync("/_emulator/fail-next", new() { ["path_prefix"] = "/v1/checkout/sessions", ["method"] = "POST", ["exact"] = "true", ["status"] = "500", ["times"] = "1" });
+        var booked = await app.BookAsync(slotIndex: 10);
+        Assert.StartsWith($"{StripeEmulatorFactory.PublicUrl}/c/pay/", booked.PaymentUrl.ToString());
+    }
+
+    [Fact]
+    public async Task StripeDown_KeepsTheHold_AndTheSameRequestLaterGetsTheCheckout()
+    {
+        await app.StripeControlAsync("/_emulator/fail-next", new() { ["path_prefix"] = "/v1/checkout/sessions", ["method"] = "POST", ["exact"] = "true", ["status"] = "503", ["times"] = "3" });
+        var first = await app.BookAsync(slotIndex: 10, requirePaymentUrl: false);
+        Assert.Equal(JsonValueKind.Null, first.Body.GetProperty("paymentUrl").ValueKind);
+        Assert.Equal("PendingPayment", first.Body.GetProperty("status").GetString());
+
+        var again = await app.PostBookingAsync(first.Request, first.Key);
+        var url = again.GetProperty("paymentUrl").GetString()!;
+        Assert.StartsWith($"{StripeEmulatorFactory.PublicUrl}/c/pay/", url);
+        Assert.Equal(first.Id, again.GetProperty("id").GetGuid());
+        Assert.Equal(url.Split('/')[^1], await app.Database.ScalarAsync<string>("SELECT checkout_session_id FROM payments WHERE booking_id = @p0", first.Id));
+    }
+
+    private async Task<PaymentsApp.Booked> PaidBookingAsync(int slotIndex, string method = "pm_card_visa")
+    {
+        var booked = await app.BookAsync(slotIndex);
+        Assert.NotNull(await app.PayAsync(booked.PaymentUrl, method));
+        Assert.Equal("Confirmed", await PaymentsApp.EventuallyAsync(() => app.StatusAsync(booked.Id), "Confirmed"));
+        return booked;
+    }
+
+    private async Task<HttpClient> CustomerAsync(string email)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!;
+        var client = app.Factory.ClientWithCookie(PaymentsApp.Host, Sessions.Cookie(app.Factory.Services, user));
+        client.DefaultRequestHeaders.Accept.Clear();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        return client;
+    }
+
+    private async Task<List<JsonElement>> StripeRefundsAsync(Guid bookingId)
+    {
+        var intent = await app.Database.ScalarAsync<string>("SELECT payment_intent_id FROM payments WHERE booking_id = @p0 AND purpose = 'Booking'", bookingId);
+        return (await app.StripeAsync($"/v1/refunds?payment_intent={intent}")).GetProperty("data").EnumerateArray().ToList();
+    }
+
+    private async Task<List<JsonElement>> CustomerPaymentIntentsAsync(string email)
+    {
+        var customer = await app.Database.ScalarAsync<string>(
+            "SELECT c.provider_customer_id FROM payment_customers c JOIN users u ON u.id = c.user_id WHERE u.normalized_email = upper(@p0)", email);
+        return (await app.StripeAsync($"/v1/payment_intents?customer={customer}&limit=100")).GetProperty("data").EnumerateArray().ToList();
+    }
+
+    /// <summary>Runs a use case in Witten's tenant scope, as a request there would.</summary>
+    private Task<TResult> InCityAsync<TUseCase, TResult>(Func<TUseCase, Task<TResult>> run) where TUseCase : notnull =>
+        InCityAsync(services => run(services.GetRequiredService<TUseCase>()));
+
+    private async Task<TResult> InCityAsync<TResult>(Func<IServiceProvider, Task<TResult>> run)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var city = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Cities.AsNoTracking().SingleAsync(c => c.Slug == "witten");
+        using var tenant = scope.ServiceProvider.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo());
+        return await run(scope.ServiceProvider);
+    }
+
+    private sealed class SimulatedCrash : Exception;
+
+    /// <summary>Stripe takes the charge, then the process dies before our database hears of it.</summary>
+    private sealed class CrashAfterCall(IPaymentGateway inner) : IPaymentGateway
+    {
+        public Task<string> CreateCustomerAsync(Guid userId, string email, string name, CancellationToken c) => inner.CreateCustomerAsync(userId, email, name, c);
+        public Task<GatewayCheckout> CreateCheckoutAsync(CheckoutRequest r, string k, CancellationToken c) => inner.CreateCheckoutAsync(r, k, c);
+        public Task<GatewayCheckout> GetCheckoutAsync(string id, CancellationToken c) => inner.GetCheckoutAsync(id, c);
+        public Task<GatewayCheckout> ExpireCheckoutAsync(string id, string k, CancellationToken c) => inner.ExpireCheckoutAsync(id, k, c);
+        public Task<GatewayPayment> GetPaymentAsync(string id, CancellationToken c) => inner.GetPaymentAsync(id, c);
+        public async Task<GatewayPayment> ChargeOffSessionAsync(OffSessionCharge charge, string k, CancellationToken c)
+        {
+            await inner.ChargeOffSessionAsync(charge, k, c);
+            throw new SimulatedCrash();
+        }
+        public Task<GatewayPayment> ConfirmOnSessionAsync(string id, string pm, Uri r, string k, CancellationToken c) => inner.ConfirmOnSessionAsync(id, pm, r, k, c);
+        public Task<GatewayPayment> CaptureAsync(string id, string k, CancellationToken c) => inner.CaptureAsync(id, k, c);
+        public Task<GatewayPayment> CancelAsync(string id, string k, CancellationToken c) => inner.CancelAsync(id, k, c);
+        public Task<GatewayRefund> RefundAsync(string id, int a, IReadOnlyDictionary<string, string> m, string k, CancellationToken c) => inner.RefundAsync(id, a, m, k, c);
+        public Task<GatewayRefund> GetRefundAsync(string id, CancellationToken c) => inner.GetRefundAsync(id, c);
+    }
+}
