@@ -25,6 +25,8 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // As in Development: a service nobody can build fails the test at start, not a user's request later.
+        builder.UseDefaultServiceProvider(options => (options.ValidateOnBuild, options.ValidateScopes) = (true, true));
         builder.UseStaticWebAssets();   // the shared stylesheet lives in the ServiceDefaults library
         builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
         builder.UseSetting("Platform:BaseDomain", BaseDomain);

@@ -24,6 +24,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOptions<PlatformHostOptions>()
             .BindConfiguration(PlatformHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlatformUrls>();
+        builder.Services.AddSingleton<CustomerReferences>();
+        builder.Services.AddScoped<Platform.Payments.ICustomerLinks, CityCustomerLinks>();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             // Behind the ingress on loopback (the default trusted proxy); the Host header is passed through as is.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

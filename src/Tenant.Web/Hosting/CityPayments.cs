@@ -1,16 +1,11 @@
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.AspNetCore;
-using Autowartung.Platform.Cities;
 using Autowartung.Platform.Payments;
-using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Autowartung.Tenant.Web.Hosting;
 
 /// <summary>
-/// Payments on the city hosts: the links Stripe and our emails send customers to, the webhook endpoint
-/// <c>/webhooks/stripe</c> (one for all cities: the event's metadata names its city), and the worker that
-/// handles the events off the request.
+/// Payments on the city hosts: the webhook endpoint <c>/webhooks/stripe</c> (one for all cities: the
+/// event's metadata names its city), and the worker that handles the events off the request.
 /// </summary>
 public static class CityPayments
 {
@@ -21,8 +16,6 @@ public static class CityPayments
 
     public static WebApplicationBuilder AddCityPayments(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<CustomerReferences>();
-        builder.Services.AddScoped<ICustomerLinks, CityCustomerLinks>();
         builder.Services.AddOptions<ProviderEventWorkerOptions>().BindConfiguration("Payments");
         builder.Services.AddHostedService<ProviderEventWorker>();
         return builder;
@@ -51,25 +44,6 @@ public static class CityPayments
             _ => Results.Problem(statusCode: 400, title: "Not a Stripe event."),
         };
     }
-}
-
-/// <summary>Links into the current city's pages, built from the platform's public host names, never from a request's Host header.</summary>
-internal sealed class CityCustomerLinks(PlatformUrls urls, IMultiTenantContextAccessor<CityTenantInfo> tenancy, CustomerReferences references) : ICustomerLinks
-{
-    private Uri City => urls.City(tenancy.MultiTenantContext.TenantInfo?.Identifier ?? throw new InvalidOperationException("No city in scope."));
-
-    public CheckoutReturn CheckoutReturn(Guid bookingId)
-    {
-        var reference = references.ForBooking(bookingId);
-        return new CheckoutReturn(
-            new Uri(QueryHelpers.AddQueryString(new Uri(City, "/buchen/bestaetigt").ToString(), "reference", reference)),
-            new Uri(QueryHelpers.AddQueryString(new Uri(City, "/buchen/reserviert").ToString(), new Dictionary<string, string?> { ["reference"] = reference, ["abgebrochen"] = "true" })));
-    }
-
-    public Uri ConfirmPayment(Guid paymentId) =>
-        new(QueryHelpers.AddQueryString(new Uri(City, "/zahlung/bestaetigen").ToString(), "reference", references.ForPayment(paymentId)));
-
-    public Uri MyBookings() => new(City, "/meine-buchungen");
 }
 
 public sealed class ProviderEventWorkerOptions

@@ -1,6 +1,6 @@
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
-using Autowartung.Tenant.Web.Hosting;
+using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
