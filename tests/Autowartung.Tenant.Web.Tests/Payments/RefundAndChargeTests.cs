@@ -41,6 +41,12 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         Assert.Equal("succeeded", refund.GetProperty("status").GetString());
         Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM refunds WHERE booking_id = @p0", booked.Id));
         Assert.Equal(booked.TotalCents, await app.Database.ScalarAsync<int>("SELECT refunded_cents FROM payments WHERE booking_id = @p0", booked.Id));
+
+        var shown = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{booked.Id}");
+        var payment = shown.GetProperty("payment");
+        Assert.Equal(("Succeeded", booked.TotalCents, "Visa •••• 4242"),
+            (payment.GetProperty("status").GetString(), payment.GetProperty("refundedCents").GetInt32(), payment.GetProperty("method").GetString()));
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("paymentUrl").ValueKind);
     }
 
     [Fact]
@@ -188,6 +194,30 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         var outcome = await InCityAsync((ChargeSavedPaymentMethod charge) =>
             charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "extension-x", "Wischer", 2_900)));
         Assert.Equal(ChargeSavedPaymentMethod.Result.NoSavedPaymentMethod, outcome.Result);
+    }
+
+    [Fact]
+    public async Task ManualCapture_AndCancel_FollowStripesStates()
+    {
+        using var api = app.Factory.Stripe.CreateApiClient();
+        async Task<string> AuthorizeAsync()
+        {
+            using var response = await api.PostAsync("/v1/payment_intents", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["amount"] = "5000", ["currency"] = "eur", ["payment_method"] = "pm_card_visa", ["confirm"] = "true", ["capture_method"] = "manual",
+            }));
+            var intent = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("requires_capture", intent.GetProperty("status").GetString());
+            return intent.GetProperty("id").GetString()!;
+        }
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var gateway = scope.ServiceProvider.GetRequiredService<IPaymentGateway>();
+        var captured = await gateway.CaptureAsync(await AuthorizeAsync(), $"capture-{Guid.NewGuid():N}", default);
+        Assert.Equal((GatewayPaymentState.Succeeded, 5000), (captured.State, captured.AmountReceivedCents));
+        var cancelledId = await AuthorizeAsync();
+        Assert.Equal(GatewayPaymentState.Canceled, (await gateway.CancelAsync(cancelledId, $"cancel-{Guid.NewGuid():N}", default)).State);
+        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CaptureAsync(cancelledId, $"capture-{Guid.NewGuid():N}", default));
     }
 
     [Fact]

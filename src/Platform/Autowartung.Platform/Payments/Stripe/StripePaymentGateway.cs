@@ -192,9 +192,20 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
 
     private static string Label(StripePaymentMethod method) => method switch
     {
-        { Type: "card", Card: { } card } => $"{card.Brand} •••• {card.Last4}",
+        { Type: "card", Card: { } card } => $"{Brand(card.Brand)} •••• {card.Last4}",
         { Type: "sepa_debit", SepaDebit: { } sepa } => $"SEPA-Lastschrift •••• {sepa.Last4}",
         _ => method.Type,
+    };
+
+    /// <summary>Stripe's brand codes, as the brands write themselves.</summary>
+    private static string Brand(string? brand) => brand switch
+    {
+        "visa" => "Visa",
+        "mastercard" => "Mastercard",
+        "amex" => "American Express",
+        "girocard" => "girocard",
+        null or "" => "Karte",
+        _ => char.ToUpperInvariant(brand[0]) + brand[1..],
     };
 
     private static GatewayRefund ToRefund(StripeRefund refund) => new(

@@ -1,0 +1,105 @@
+using System.Net;
+using Autowartung.MultiTenancy;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Demo;
+using Autowartung.Platform.Payments;
+using Autowartung.Platform.Quotes;
+using Autowartung.Platform.Scheduling;
+using Autowartung.Platform.Vehicles;
+using Autowartung.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Autowartung.Admin.Web.Tests;
+
+/// <summary>The demo cities with one booking in Witten, paid through the Stripe emulator and partly refunded.</summary>
+public sealed class LedgerApp : AppFixture<Program>
+{
+    public PlatformUser Admin { get; private set; } = null!;
+
+    public Guid BookingId { get; private set; }
+
+    public HttpClient AdminClient() => Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(Factory.Services, Admin, secondFactor: true));
+
+    protected override async Task SeedAsync()
+    {
+        Admin = await Database.AddPersonAsync("ledger-admin@test.example", platformAdmin: true);
+        await using var services = Database.CreateServices();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
+    }
+
+    /// <summary>Books, pays with the test card and cancels, through the app's own services (the admin app has them all).</summary>
+    public async Task<Guid> PaidAndCancelledBookingAsync()
+    {
+        if (BookingId != Guid.Empty) return BookingId;
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var city = await services.GetRequiredService<PlatformDbContext>().Cities.AsNoTracking().SingleAsync(c => c.Slug == "witten");
+        using var tenant = services.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo());
+
+        var quote = (await services.GetRequiredService<CreateQuote>().RunAsync(new CreateQuote.Request(
+            new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Quote!;
+        var slot = (await services.GetRequiredService<FindSlots>().RunAsync(quote.WorkshopId)).Last();
+        var booking = (await services.GetRequiredService<CreateBooking>().RunAsync(new CreateBooking.Request(quote.Id, slot.Id,
+            new("Lena Ledger", "lena-ledger@booking.test", "02302 1111"), new("Ruhrstraße 1", "58454", "Witten"), "EN-LL 1"), $"ledger-{Guid.NewGuid():N}", null)).Booking!;
+        var checkout = await services.GetRequiredService<StartCheckout>().RunAsync(booking.Id);
+
+        using var stripe = Factory.Stripe.CreateClient(new() { BaseAddress = new Uri(StripeEmulatorFactory.PublicUrl), AllowAutoRedirect = false });
+        using var paid = await stripe.PostAsync(checkout.Url!.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["payment_method"] = "pm_card_visa" }));
+        Assert.Equal(HttpStatusCode.SeeOther, paid.StatusCode);
+        await services.GetRequiredService<SyncPayment>().RunAsync(checkout.Payment!.Id);
+        await services.GetRequiredService<CancelBooking>().RunAsync(booking.Id, CancelledBy.Staff, "Werkstatt geschlossen", null);
+        return BookingId = booking.Id;
+    }
+}
+
+public sealed class LedgerTests(LedgerApp app) : IClassFixture<LedgerApp>
+{
+    [Fact]
+    public async Task BookingPage_ShowsEveryChargeAndRefund_WithTheirStripeIds()
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        var ids = await app.Database.ScalarAsync<string>(
+            "SELECT checkout_session_id || ' ' || payment_intent_id || ' ' || charge_id FROM payments WHERE booking_id = @p0", bookingId);
+        var refundId = await app.Database.ScalarAsync<string>("SELECT provider_refund_id FROM refunds WHERE booking_id = @p0", bookingId);
+        using var admin = app.AdminClient();
+
+        using var response = await admin.GetAsync($"/staedte/witten/buchungen/{bookingId}");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        foreach (var id in ids!.Split(' ')) Assert.Contains(id, page);
+        Assert.StartsWith("re_", refundId);
+        Assert.Contains(refundId!, page);
+        Assert.Contains("Succeeded", page);
+        Assert.Contains("Werkstatt geschlossen", page);
+
+        var list = await admin.GetStringAsync("/staedte/witten/buchungen");
+        Assert.Contains($"/staedte/witten/buchungen/{bookingId}", list);
+    }
+
+    [Fact]
+    public async Task BookingOfAnotherCity_IsNotFound_LikeAMissingOne()
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        using var admin = app.AdminClient();
+        using var foreign = await admin.GetAsync($"/staedte/dortmund/buchungen/{bookingId}");
+        using var missing = await admin.GetAsync($"/staedte/witten/buchungen/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ledger_IsForPlatformAdminsOnly()
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        var someone = await app.Database.AddPersonAsync($"nobody-{Guid.NewGuid():N}@test.example");
+        using var client = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, someone, secondFactor: true));
+        using var response = await client.GetAsync($"/staedte/witten/buchungen/{bookingId}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
