@@ -30,6 +30,7 @@ say "starting a Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
 ( cd "$APPS_DIR/tenant-web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
   ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
   Platform__PublicScheme=http Serilog__MinimumLevel__Default=Warning Jobs__ExpireHoldsEverySeconds=3600 \
+  Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
   nohup dotnet Autowartung.Tenant.Web.dll </dev/null >"$LOG_DIR/bench-tenant-web.log" 2>&1 & echo $! >"$RUN_DIR/bench.pid" )
 stop_bench() {
   local pid; pid=$(cat "$RUN_DIR/bench.pid")

@@ -97,6 +97,29 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
     }
 
     [Fact]
+    public async Task WorkshopStaff_CancelFromTheirBookingsPage_OnlyWithAReason()
+    {
+        var booked = await PaidBookingAsync(slotIndex: 10);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var staffUser = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync("werkstatt@witten.example"))!;
+        using var staff = app.Factory.ClientWithCookie(PaymentsApp.Host, Sessions.Cookie(app.Factory.Services, staffUser, secondFactor: true));
+        Assert.Contains($"data-booking=\"{booked.Id}\"", await staff.GetStringAsync("/workshop/buchungen"));
+
+        using var noReason = await staff.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["Reason"] = "" }, $"/workshop/buchungen?handler=Cancel&id={booked.Id}");
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("Confirmed", await app.StatusAsync(booked.Id));
+
+        using var cancelled = await staff.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["Reason"] = "Hebebühne defekt" }, $"/workshop/buchungen?handler=Cancel&id={booked.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.Equal("Cancelled", await app.StatusAsync(booked.Id));
+        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+
+        using var again = await staff.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["Reason"] = "Nochmal" }, $"/workshop/buchungen?handler=Cancel&id={booked.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Single(await StripeRefundsAsync(booked.Id));
+    }
+
+    [Fact]
     public async Task UnpaidBooking_Cancelled_ClosesItsCheckout()
     {
         var booked = await app.BookAsync(slotIndex: 10);
