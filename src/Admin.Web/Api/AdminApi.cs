@@ -1,7 +1,12 @@
+using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Expansion;
 using Autowartung.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Admin.Web.Api;
@@ -11,10 +16,25 @@ public static class AdminApi
 {
     public sealed record CitySummary(string Slug, string Name, string Status, int PostalCodes);
 
+    public sealed record CityDetails(
+        string Slug, string Name, string Status, string TimeZone, IReadOnlyList<string> ServiceArea, int ConciergeFeeCents, int PilotDailyBookingCap,
+        int FreeCancellationHours, int LateCancellationFeeCents, int MinimumReplacementCars);
+
+    public sealed record Readiness(string Slug, string Status, bool Ready, IReadOnlyList<CriterionState> Criteria);
+
+    public sealed record CriterionState(string Key, string Title, bool Met, string Evidence);
+
+    public sealed record StatusChange(string? Status, string? Reason);
+
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Admin").RequireAuthorization(Policies.PlatformAdmin);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Admin").RequireAuthorization(Policies.PlatformAdmin).DisableAntiforgery();
         api.MapGet("/cities", ListCitiesAsync);
+        api.MapPost("/cities", CreateCityAsync);
+        api.MapGet("/cities/{slug}", GetCityAsync);
+        api.MapPut("/cities/{slug}", UpdateCityAsync);
+        api.MapGet("/cities/{slug}/readiness", GetReadinessAsync);
+        api.MapPost("/cities/{slug}/status", ChangeStatusAsync);
         return api;
     }
 
@@ -22,4 +42,71 @@ public static class AdminApi
         TypedResults.Ok(await db.Cities.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new CitySummary(c.Slug, c.Name, c.Status.ToString(), c.ServiceArea.Count))
             .ToListAsync(cancellationToken));
+
+    /// <summary>Creates a city in Onboarding (201), or 400 naming each field that is wrong (a PLZ another city serves, a reserved slug, …).</summary>
+    private static async Task<Results<Created<CityDetails>, ValidationProblem>> CreateCityAsync(
+        SaveCity.Request request, HttpContext context, SaveCity saveCity, CancellationToken cancellationToken)
+    {
+        var outcome = await saveCity.CreateAsync(request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/cities/{outcome.City!.Slug}", ToDetails(outcome.City))
+            : TypedResults.ValidationProblem(outcome.Errors, title: "Die Stadt ist so nicht anzulegen.");
+    }
+
+    private static async Task<Results<Ok<CityDetails>, NotFound>> GetCityAsync(string slug, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var city = await db.Cities.AsNoTracking().Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        return city is null ? TypedResults.NotFound() : TypedResults.Ok(ToDetails(city));
+    }
+
+    private static async Task<Results<Ok<CityDetails>, NotFound, ValidationProblem>> UpdateCityAsync(
+        string slug, SaveCity.Request request, HttpContext context, SaveCity saveCity, CancellationToken cancellationToken)
+    {
+        var outcome = await saveCity.UpdateAsync(slug, request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        if (outcome.NotFound) return TypedResults.NotFound();
+        return outcome.Succeeded ? TypedResults.Ok(ToDetails(outcome.City!)) : TypedResults.ValidationProblem(outcome.Errors, title: "Die Stadt ist so nicht zu speichern.");
+    }
+
+    /// <summary>The expansion criteria with their evidence: <c>{ criteria: [ { key, met, evidence } ] }</c>.</summary>
+    private static async Task<Results<Ok<Readiness>, NotFound>> GetReadinessAsync(
+        string slug, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, AssessReadiness readiness, CancellationToken cancellationToken)
+    {
+        if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return TypedResults.NotFound();
+        using var scope = tenancy.BeginScope(city);
+        var criteria = await readiness.RunAsync(cancellationToken);
+        return TypedResults.Ok(new Readiness(city.Identifier, city.Status.ToString(), criteria.All(c => c.Met),
+            criteria.Select(c => new CriterionState(c.Key, c.Title, c.Met, c.Evidence)).ToList()));
+    }
+
+    /// <summary>Moves the city: 200 with the new status, or 409 naming every unmet criterion (or the move that does not exist).</summary>
+    private static async Task<Results<Ok<CitySummary>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeStatusAsync(
+        string slug, StatusChange request, HttpContext context, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy,
+        ChangeCityStatus changeStatus, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return TypedResults.NotFound();
+        if (!Enum.TryParse<CityStatus>(request.Status, ignoreCase: true, out var target) || !Enum.IsDefined(target))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Bitte den neuen Status angeben: Pilot, Live oder Paused."] });
+        ChangeCityStatus.Outcome outcome;
+        using (tenancy.BeginScope(city))
+            outcome = await changeStatus.RunAsync(target, request.Reason, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        if (cities is CachingTenantStore<CityTenantInfo> cache) cache.Evict(city);
+        return outcome.Failure switch
+        {
+            ChangeCityStatus.Failure.None => TypedResults.Ok(new CitySummary(city.Identifier, city.Name, outcome.Status!.Value.ToString(),
+                await db.Cities.Where(c => c.Id == city.Id).Select(c => c.ServiceArea.Count).SingleAsync(cancellationToken))),
+            ChangeCityStatus.Failure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [outcome.Message!] }),
+            _ => TypedResults.Conflict(new ProblemDetails
+            {
+                Status = 409,
+                Title = outcome.Message,
+                Extensions = { ["unmet"] = (outcome.Unmet ?? []).Select(c => new CriterionState(c.Key, c.Title, c.Met, c.Evidence)).ToList() },
+            }),
+        };
+    }
+
+    private static Guid AdminId(HttpContext context) => context.Features.Get<UserAccess>()!.UserId;
+
+    private static CityDetails ToDetails(City city) => new(
+        city.Slug, city.Name, city.Status.ToString(), city.TimeZoneId, city.ServiceArea.Select(p => p.Code).Order().ToList(), city.ConciergeFeeCents,
+        city.PilotDailyBookingCap, city.FreeCancellationHours, city.LateCancellationFeeCents, city.MinimumReplacementCars);
 }

@@ -61,4 +61,8 @@ public enum AuditAction
     MembershipGranted,
     MembershipRevoked,
     UserDisabled,
+    CityCreated,
+    CityUpdated,
+    CityStatusChanged,
+    ExpansionAttested,
 }

@@ -74,11 +74,14 @@ public sealed class Booking
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Made while the city was still in onboarding, by its staff or an admin: proves the city works, counts in no KPI.</summary>
+    public bool IsTest { get; private set; }
+
     public string SlotId => Scheduling.SlotId.Format(SlotWindowId, SlotDate);
 
     public static Booking Hold(
         Quote quote, Scheduling.SlotTime slot, Guid customerUserId, BookingContact contact, Address address, string licensePlate,
-        DateTimeOffset now, TimeSpan hold)
+        DateTimeOffset now, TimeSpan hold, bool isTest = false)
     {
         var booking = new Booking
         {
@@ -98,6 +101,7 @@ public sealed class Booking
             Vehicle = quote.Vehicle,
             TotalGrossCents = quote.TotalGrossCents,
             CreatedAt = now,
+            IsTest = isTest,
         };
         booking._lines.AddRange(quote.Lines.Select(l => QuoteLine.Create(l.Code, l.Description, new Pricing.Amount(l.NetCents, l.VatCents))));
         booking._events.Add(BookingEvent.Create(now, BookingStatus.PendingPayment, "Termin reserviert, Zahlung ausstehend"));

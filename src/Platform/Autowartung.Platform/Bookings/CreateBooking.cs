@@ -71,7 +71,8 @@ public sealed partial class CreateBooking(
         var contact = new BookingContact(request.Customer!.Name!.Trim(), request.Customer.Email!.Trim(), request.Customer.Phone!.Trim());
         var address = new Address(request.Address.Street!.Trim(), quote.PostalCode, request.Address.City!.Trim());
         var slotTime = new SlotTime(window.Id, window.WorkshopId, date, window.Start, window.End, slot.StartUtc, slot.EndUtc);
-        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold);
+        var onboarding = await db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.Status == Cities.CityStatus.Onboarding, cancellationToken);
+        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, isTest: onboarding);
         db.Bookings.Add(booking);
         await db.SaveChangesAsync(cancellationToken);
 

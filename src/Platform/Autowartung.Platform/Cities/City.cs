@@ -36,6 +36,9 @@ public sealed class City
     /// <summary>What a later cancellation costs, gross, in cents.</summary>
     public int LateCancellationFeeCents { get; private set; }
 
+    /// <summary>Replacement cars the city must have before it may go public (expansion criterion 4).</summary>
+    public int MinimumReplacementCars { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The postal codes (PLZ) the city serves. A PLZ belongs to one city at most.</summary>
@@ -43,7 +46,8 @@ public sealed class City
 
     public static City Create(
         string slug, string name, string timeZoneId, IEnumerable<PostalCode> serviceArea, DateTimeOffset now,
-        int conciergeFeeCents = 2900, int pilotDailyBookingCap = 5, int freeCancellationHours = 24, int lateCancellationFeeCents = 1500)
+        int conciergeFeeCents = 2900, int pilotDailyBookingCap = 5, int freeCancellationHours = 24, int lateCancellationFeeCents = 1500,
+        int minimumReplacementCars = 2)
     {
         if (CitySlug.Validate(slug) is { } slugError) throw new ArgumentException(slugError, nameof(slug));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -52,6 +56,7 @@ public sealed class City
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pilotDailyBookingCap);
         ArgumentOutOfRangeException.ThrowIfNegative(freeCancellationHours);
         ArgumentOutOfRangeException.ThrowIfNegative(lateCancellationFeeCents);
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumReplacementCars);
 
         var city = new City
         {
@@ -64,6 +69,7 @@ public sealed class City
             PilotDailyBookingCap = pilotDailyBookingCap,
             FreeCancellationHours = freeCancellationHours,
             LateCancellationFeeCents = lateCancellationFeeCents,
+            MinimumReplacementCars = minimumReplacementCars,
             CreatedAt = now,
         };
         city._serviceArea.AddRange(serviceArea.Distinct().Select(p => new ServiceAreaPostalCode(p.Value)));
@@ -72,6 +78,44 @@ public sealed class City
 
     public bool Serves(PostalCode postalCode) => _serviceArea.Any(p => p.Code == postalCode.Value);
 
+    /// <summary>Changes what an admin edits. The slug stays: it is the city's address and every link to it.</summary>
+    public void Update(CitySettings settings, IEnumerable<PostalCode> serviceArea)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(settings.Name);
+        _ = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZoneId);
+        Name = settings.Name.Trim();
+        TimeZoneId = settings.TimeZoneId;
+        ConciergeFeeCents = settings.ConciergeFeeCents;
+        PilotDailyBookingCap = settings.PilotDailyBookingCap;
+        FreeCancellationHours = settings.FreeCancellationHours;
+        LateCancellationFeeCents = settings.LateCancellationFeeCents;
+        MinimumReplacementCars = settings.MinimumReplacementCars;
+        var wanted = serviceArea.Select(p => p.Value).ToHashSet();
+        _serviceArea.RemoveAll(p => !wanted.Contains(p.Code));
+        _serviceArea.AddRange(wanted.Except(_serviceArea.Select(p => p.Code)).Order().Select(code => new ServiceAreaPostalCode(code)));
+    }
+
+    /// <summary>
+    /// The moves a city may make: <c>Onboarding → Pilot → Live</c>, back from Live to Pilot, and to and from
+    /// <c>Paused</c> once it has been public. Whether the expansion criteria allow it is the caller's question
+    /// (<c>ChangeCityStatus</c>); this only knows which moves exist.
+    /// </summary>
+    public static bool CanMove(CityStatus from, CityStatus to) => (from, to) switch
+    {
+        (CityStatus.Onboarding, CityStatus.Pilot) => true,
+        (CityStatus.Pilot, CityStatus.Live) => true,
+        (CityStatus.Live, CityStatus.Pilot) => true,
+        (CityStatus.Pilot or CityStatus.Live, CityStatus.Paused) => true,
+        (CityStatus.Paused, CityStatus.Pilot or CityStatus.Live) => true,
+        _ => false,
+    };
+
+    public bool MoveTo(CityStatus status)
+    {
+        if (!CanMove(Status, status)) return false;
+        Status = status;
+        return true;
+    }
     /// <summary>
     /// Sets the status without the expansion gate. Only for seeding and tests; the admin app's
     /// go-live use case checks the expansion criteria before it moves a city.
@@ -86,3 +130,8 @@ public sealed class ServiceAreaPostalCode(string code)
 {
     public string Code { get; private set; } = code;
 }
+
+/// <summary>What an admin sets for a city; money in cents (gross), hours, counts.</summary>
+public sealed record CitySettings(
+    string Name, string TimeZoneId, int ConciergeFeeCents, int PilotDailyBookingCap, int FreeCancellationHours, int LateCancellationFeeCents,
+    int MinimumReplacementCars);

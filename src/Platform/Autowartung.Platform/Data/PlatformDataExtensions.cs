@@ -6,6 +6,7 @@ using Autowartung.Platform.Cities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
+using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Payments;
@@ -60,6 +61,9 @@ public static class PlatformDataExtensions
         services.AddScoped<CancelBooking>();
         services.AddScoped<BookingConfirmation>();
         services.AddPayments();
+        services.AddScoped<SaveCity>();
+        services.AddScoped<AssessReadiness>();
+        services.AddScoped<ChangeCityStatus>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();

@@ -4,6 +4,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
+using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Cities;
@@ -95,6 +96,10 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<PaymentCustomer> PaymentCustomers => Set<PaymentCustomer>();
 
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
+
+    public DbSet<ReplacementCar> ReplacementCars => Set<ReplacementCar>();
+
+    public DbSet<ExpansionAttestation> ExpansionAttestations => Set<ExpansionAttestation>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 

@@ -25,11 +25,30 @@ public sealed record BookableSlot(string Id, DateOnly Date, TimeOnly Start, Time
 /// </summary>
 public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> options, TimeProvider clock)
 {
+    /// <summary>What customers can book now: nothing while the city is paused.</summary>
     public async Task<IReadOnlyList<BookableSlot>> RunAsync(Guid workshopId, CancellationToken cancellationToken = default)
     {
         var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
             .Select(c => new { c.Status, c.PilotDailyBookingCap, c.TimeZoneId }).SingleAsync(cancellationToken);
         if (city.Status is CityStatus.Paused) return [];
+        return await OpenCapacityAsync(workshopId, city.Status, city.PilotDailyBookingCap, city.TimeZoneId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The windows with places left as the workshop, jockeys and the pilot's cap have them, pause or not: what
+    /// the city could offer. The expansion criteria ask this, so a paused city can show it is ready again.
+    /// </summary>
+    public async Task<IReadOnlyList<BookableSlot>> CapacityAsync(Guid workshopId, CancellationToken cancellationToken = default)
+    {
+        var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
+            .Select(c => new { c.Status, c.PilotDailyBookingCap, c.TimeZoneId }).SingleAsync(cancellationToken);
+        return await OpenCapacityAsync(workshopId, city.Status, city.PilotDailyBookingCap, city.TimeZoneId, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<BookableSlot>> OpenCapacityAsync(
+        Guid workshopId, CityStatus status, int pilotDailyBookingCap, string timeZoneId, CancellationToken cancellationToken)
+    {
+        var city = new { Status = status, PilotDailyBookingCap = pilotDailyBookingCap, TimeZoneId = timeZoneId };
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZoneId);
         var now = clock.GetUtcNow();

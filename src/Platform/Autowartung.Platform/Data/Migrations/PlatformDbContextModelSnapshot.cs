@@ -323,6 +323,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("hold_expires_at");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<string>("LicensePlate")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -591,6 +595,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("late_cancellation_fee_cents");
 
+                    b.Property<int>("MinimumReplacementCars")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_replacement_cars");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -650,6 +658,111 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasName("pk_data_protection_keys");
 
                     b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Expansion.ExpansionAttestation", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AttestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attested_at");
+
+                    b.Property<Guid>("AttestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("attested_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Trainer")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("trainer");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_expansion_attestations");
+
+                    b.HasIndex("TenantId", "AttestedBy")
+                        .HasDatabaseName("ix_expansion_attestations_tenant_id_attested_by");
+
+                    b.HasIndex("TenantId", "Kind", "SubjectId", "AttestedAt")
+                        .HasDatabaseName("ix_expansion_attestations_tenant_id_kind_subject_id_attested_at");
+
+                    b.ToTable("expansion_attestations", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Expansion.ReplacementCar", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LicensePlate")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("license_plate");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_replacement_cars");
+
+                    b.HasIndex("TenantId", "LicensePlate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_replacement_cars_tenant_id_license_plate");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_replacement_cars_tenant_id_status");
+
+                    b.ToTable("replacement_cars", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Payments.Payment", b =>
@@ -1736,6 +1849,33 @@ namespace Autowartung.Platform.Data.Migrations
                         });
 
                     b.Navigation("ServiceArea");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Expansion.ExpansionAttestation", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("AttestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expansion_attestations_users_attested_by");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expansion_attestations_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Expansion.ReplacementCar", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_replacement_cars_cities_tenant_id");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Payments.Payment", b =>

@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using Autowartung.Platform.Audit;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Geography;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Autowartung.Platform.Cities;
+
+/// <summary>
+/// Creates a city (in <see cref="CityStatus.Onboarding"/>, invisible to the public) or changes one. Every
+/// field is checked and named when wrong; the service area is given as ranges or a pasted list, each PLZ
+/// must exist, and a PLZ another city already serves is refused by name. The database's unique index
+/// has the last word when two admins race for the same PLZ.
+/// </summary>
+public sealed partial class SaveCity(PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>A range like 58452-58456 expands to at most this many codes, so a typo cannot claim a region.</summary>
+    public const int MaxRangeSize = 1000;
+
+    public sealed record Request(
+        string? Slug, string? Name, string? ServiceArea, string? TimeZone, int? ConciergeFeeCents, int? PilotDailyBookingCap,
+        int? FreeCancellationHours, int? LateCancellationFeeCents, int? MinimumReplacementCars);
+
+    public sealed record Outcome(City? City, Dictionary<string, string[]> Errors, bool NotFound = false)
+    {
+        public bool Succeeded => City is not null && Errors.Count == 0;
+    }
+
+    public async Task<Outcome> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var slug = request.Slug?.Trim().ToLowerInvariant();
+        if (CitySlug.Validate(slug) is { } slugError) errors["slug"] = [slugError];
+        else if (await db.Cities.AnyAsync(c => c.Slug == slug, cancellationToken)) errors["slug"] = [$"Die Subdomain „{slug}“ ist schon vergeben."];
+        var (settings, area) = await ValidateAsync(request, null, errors, cancellationToken);
+        if (errors.Count > 0) return new Outcome(null, errors);
+
+        var city = City.Create(slug!, settings!.Name, settings.TimeZoneId, area, clock.GetUtcNow(), settings.ConciergeFeeCents,
+            settings.PilotDailyBookingCap, settings.FreeCancellationHours, settings.LateCancellationFeeCents, settings.MinimumReplacementCars);
+        db.Cities.Add(city);
+        if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict;
+        await audit.RecordAsync(AuditAction.CityCreated, origin, actorUserId: adminId, cityId: city.Id, detail: $"{city.Slug}: {city.Name}", cancellationToken: cancellationToken);
+        return new Outcome(city, errors);
+    }
+
+    public async Task<Outcome> UpdateAsync(string slug, Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var city = await db.Cities.Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        if (city is null) return new Outcome(null, [], NotFound: true);
+        var errors = new Dictionary<string, string[]>();
+        var (settings, area) = await ValidateAsync(request, city.Id, errors, cancellationToken);
+        if (errors.Count > 0) return new Outcome(city, errors);
+
+        city.Update(settings!, area);
+        if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict with { City = city };
+        await audit.RecordAsync(AuditAction.CityUpdated, origin, actorUserId: adminId, cityId: city.Id, detail: city.Slug, cancellationToken: cancellationToken);
+        return new Outcome(city, errors);
+    }
+
+    /// <summary>Parses "58452-58456, 58313" or one PLZ per line into the codes that exist, or says what is wrong.</summary>
+    public IReadOnlyList<PostalCode>? ParseServiceArea(string? text, out string? error)
+    {
+        error = null;
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        var tokens = Separator().Split(text ?? "").Where(t => t.Length > 0).ToList();
+        if (tokens.Count == 0)
+        {
+            error = "Bitte mindestens eine Postleitzahl angeben.";
+            return null;
+        }
+        foreach (var token in tokens)
+        {
+            var range = token.Split('-');
+            if (range.Length == 2 && PostalCode.TryParse(range[0], out var first) && PostalCode.TryParse(range[1], out var last))
+            {
+                if (string.CompareOrdinal(first.Value.Value, last.Value.Value) > 0 || int.Parse(last.Value.Value) - int.Parse(first.Value.Value) >= MaxRangeSize)
+                {
+                    error = $"Der Bereich {token} ist ungültig (aufsteigend, höchstens {MaxRangeSize} Nummern).";
+                    return null;
+                }
+                var existing = PostalCode.Range(first.Value.Value, last.Value.Value).Where(postalCodes.Exists).ToList();
+                if (existing.Count == 0)
+                {
+                    error = $"Im Bereich {token} gibt es keine Postleitzahl.";
+                    return null;
+                }
+                codes.UnionWith(existing.Select(p => p.Value));
+            }
+            else if (range.Length == 1 && PostalCode.TryParse(token, out var single) && postalCodes.Exists(single.Value))
+            {
+                codes.Add(single.Value.Value);
+            }
+            else
+            {
+                error = $"„{token}“ ist keine deutsche Postleitzahl.";
+                return null;
+            }
+        }
+        return codes.Select(PostalCode.Parse).ToList();
+    }
+
+    private async Task<(CitySettings? Settings, IReadOnlyList<PostalCode> Area)> ValidateAsync(
+        Request request, Guid? cityId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        void Require(bool ok, string field, string message) { if (!ok) errors[field] = [message]; }
+
+        var name = request.Name?.Trim();
+        Require(name is { Length: >= 2 and <= 100 }, "name", "Bitte den Namen der Stadt angeben (2 bis 100 Zeichen).");
+        Require(request.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) && found.HasIanaId, "timeZone",
+            "Bitte eine Zeitzone wie Europe/Berlin angeben.");
+        Require(request.ConciergeFeeCents is >= 0 and <= 100_000, "conciergeFeeCents", "Die Servicegebühr liegt zwischen 0 und 1.000 €.");
+        Require(request.PilotDailyBookingCap is >= 1 and <= 1000, "pilotDailyBookingCap", "Die Tagesgrenze im Pilotbetrieb liegt zwischen 1 und 1.000 Buchungen.");
+        Require(request.FreeCancellationHours is >= 0 and <= 336, "freeCancellationHours", "Die kostenlose Stornofrist liegt zwischen 0 und 336 Stunden.");
+        Require(request.LateCancellationFeeCents is >= 0 and <= 100_000, "lateCancellationFeeCents", "Die Stornogebühr liegt zwischen 0 und 1.000 €.");
+        Require(request.MinimumReplacementCars is >= 0 and <= 500, "minimumReplacementCars", "Die Mindestzahl an Ersatzwagen liegt zwischen 0 und 500.");
+
+        var area = ParseServiceArea(request.ServiceArea, out var areaError);
+        if (areaError is not null) errors["serviceArea"] = [areaError];
+        else if (await TakenAsync(area!, cityId, cancellationToken) is { } taken) errors["serviceArea"] = [taken];
+
+        if (errors.Count > 0) return (null, []);
+        return (new CitySettings(name!, request.TimeZone!, request.ConciergeFeeCents!.Value, request.PilotDailyBookingCap!.Value,
+            request.FreeCancellationHours!.Value, request.LateCancellationFeeCents!.Value, request.MinimumReplacementCars!.Value), area!);
+    }
+
+    /// <summary>Names the PLZ that other cities already serve, or null.</summary>
+    private async Task<string?> TakenAsync(IReadOnlyList<PostalCode> area, Guid? cityId, CancellationToken cancellationToken)
+    {
+        var codes = area.Select(p => p.Value).ToList();
+        var taken = await db.Cities.AsNoTracking().Where(c => c.Id != cityId)
+            .SelectMany(c => c.ServiceArea.Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, c.Name }))
+            .OrderBy(p => p.Code).Take(11).ToListAsync(cancellationToken);
+        if (taken.Count == 0) return null;
+        var listed = string.Join(", ", taken.Take(10).Select(t => $"{t.Code} ({t.Name})"));
+        return $"Diese Postleitzahlen bedient schon eine andere Stadt: {listed}{(taken.Count > 10 ? " …" : "")}.";
+    }
+
+    private async Task<Outcome?> SaveAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            db.ChangeTracker.Clear();
+            errors[unique.ConstraintName?.Contains("slug", StringComparison.Ordinal) == true ? "slug" : "serviceArea"] =
+                ["Eine andere Stadt hat das gerade für sich eingetragen. Bitte neu laden und prüfen."];
+            return new Outcome(null, errors);
+        }
+    }
+
+    [GeneratedRegex(@"[\s,;]+")]
+    private static partial Regex Separator();
+}

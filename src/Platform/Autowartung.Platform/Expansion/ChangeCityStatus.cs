@@ -1,0 +1,42 @@
+using Autowartung.Platform.Audit;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Platform.Expansion;
+
+/// <summary>
+/// The go-live gate. A city moves <c>Onboarding → Pilot → Live</c> (and to and from <c>Paused</c>) only along
+/// the moves that exist, and into Pilot or Live only when every expansion criterion is met; a refusal names
+/// each unmet one. Pausing is always allowed from a public city: it stops new bookings, running orders go
+/// on. Every move is audited with who, when and why. Runs in the city's tenant scope.
+/// </summary>
+public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readiness, AuditLog audit)
+{
+    public enum Failure { None, NotFound, Invalid, NotAllowed, CriteriaUnmet }
+
+    public sealed record Outcome(Failure Failure, CityStatus? Status = null, IReadOnlyList<Criterion>? Unmet = null, string? Message = null);
+
+    public async Task<Outcome> RunAsync(CityStatus target, string? reason, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == db.CurrentTenantId, cancellationToken);
+        if (city is null) return new Outcome(Failure.NotFound);
+        if (reason?.Trim() is not { Length: >= 3 and <= 300 }) return new Outcome(Failure.Invalid, city.Status, Message: "Bitte einen Grund angeben (3 bis 300 Zeichen).");
+        var from = city.Status;
+        if (!City.CanMove(from, target))
+            return new Outcome(Failure.NotAllowed, from, Message: $"Von „{from}“ geht es nicht nach „{target}“.");
+
+        if (target is CityStatus.Pilot or CityStatus.Live)
+        {
+            var unmet = (await readiness.RunAsync(cancellationToken)).Where(c => !c.Met).ToList();
+            if (unmet.Count > 0)
+                return new Outcome(Failure.CriteriaUnmet, from, unmet, $"Noch nicht erfüllt: {string.Join("; ", unmet.Select(c => c.Title))}.");
+        }
+
+        city.MoveTo(target);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.CityStatusChanged, origin, actorUserId: adminId, cityId: city.Id,
+            detail: $"{from} → {target}: {reason.Trim()}", cancellationToken: cancellationToken);
+        return new Outcome(Failure.None, target);
+    }
+}
