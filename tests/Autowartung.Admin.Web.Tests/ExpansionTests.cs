@@ -240,6 +240,35 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
     }
 
     [Fact]
+    public async Task CityPages_CreateACity_ShowItsCriteria_AndRefuseGoingLiveNamingWhatIsMissing()
+    {
+        using var admin = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, app.Admin, secondFactor: true));
+        var fields = new Dictionary<string, string>
+        {
+            ["NewSlug"] = "recklinghausen", ["Name"] = "Recklinghausen", ["ServiceArea"] = "45657-45665", ["TimeZone"] = "Europe/Berlin",
+            ["ConciergeFee"] = "29.00", ["PilotDailyBookingCap"] = "5", ["FreeCancellationHours"] = "24", ["LateCancellationFee"] = "15.00", ["MinimumReplacementCars"] = "2",
+        };
+        using var invalid = await admin.SubmitAsync("/staedte/neu", new Dictionary<string, string>(fields) { ["ServiceArea"] = "58452" }, "/staedte/neu?handler=Save");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("58452 (Witten)", await invalid.Content.ReadAsStringAsync());
+
+        using var created = await admin.SubmitAsync("/staedte/neu", fields, "/staedte/neu?handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal("/staedte/recklinghausen", created.Headers.Location!.ToString());
+        var page = await admin.GetStringAsync("/staedte/recklinghausen");
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(page, "data-met=\"false\""));
+        Assert.Contains("45657", page);
+
+        using var refused = await admin.SubmitAsync("/staedte/recklinghausen", new Dictionary<string, string> { ["Target"] = "Pilot", ["Reason"] = "Start" },
+            "/staedte/recklinghausen?handler=Status");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        foreach (var key in new[] { AssessReadiness.Keys.Workshop, AssessReadiness.Keys.Jockeys, AssessReadiness.Keys.TestBooking })
+            Assert.Contains($"data-unmet=\"{key}\"", body);
+        Assert.Equal("Onboarding", await app.Database.ScalarAsync<string>("SELECT status FROM cities WHERE slug = 'recklinghausen'"));
+    }
+
+    [Fact]
     public async Task Api_IsForPlatformAdminsOnly()
     {
         var someone = await app.Database.AddPersonAsync($"nobody-{Guid.NewGuid():N}@test.example");

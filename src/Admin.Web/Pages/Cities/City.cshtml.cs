@@ -1,0 +1,106 @@
+using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Expansion;
+using Autowartung.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Admin.Web.Pages.Cities;
+
+/// <summary>
+/// One city for the admin: its settings (new at <c>/staedte/neu</c>), the expansion criteria with their
+/// evidence, and the go-live gate. Moving the city is refused with every unmet criterion named.
+/// </summary>
+public sealed class CityModel(
+    PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus,
+    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
+    [BindProperty] public string? NewSlug { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? ServiceArea { get; set; }
+    [BindProperty] public string TimeZone { get; set; } = "Europe/Berlin";
+    /// <summary>Euros as a number input sends them ("29.00" whatever the page's language); a comma is taken too.</summary>
+    [BindProperty] public string? ConciergeFee { get; set; } = "29.00";
+    [BindProperty] public int PilotDailyBookingCap { get; set; } = 5;
+    [BindProperty] public int FreeCancellationHours { get; set; } = 24;
+    [BindProperty] public string? LateCancellationFee { get; set; } = "15.00";
+    [BindProperty] public int MinimumReplacementCars { get; set; } = 2;
+    [BindProperty] public CityStatus Target { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public City? City { get; private set; }
+
+    public IReadOnlyList<Criterion> Criteria { get; private set; } = [];
+
+    public IReadOnlyList<Criterion> Unmet { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool IsNew => Slug is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (IsNew) return Page();
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        (Name, TimeZone, ConciergeFee, PilotDailyBookingCap, FreeCancellationHours, LateCancellationFee, MinimumReplacementCars) =
+            (City!.Name, City.TimeZoneId, Euros(City.ConciergeFeeCents), City.PilotDailyBookingCap, City.FreeCancellationHours, Euros(City.LateCancellationFeeCents), City.MinimumReplacementCars);
+        ServiceArea = string.Join(", ", City.ServiceArea.Select(p => p.Code).Order());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        var request = new SaveCity.Request(NewSlug, Name, ServiceArea, TimeZone, Cents(ConciergeFee), PilotDailyBookingCap, FreeCancellationHours,
+            Cents(LateCancellationFee), MinimumReplacementCars);
+        var outcome = IsNew
+            ? await saveCity.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
+            : await saveCity.UpdateAsync(Slug!, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Succeeded) return LocalRedirect($"/staedte/{outcome.City!.Slug}");
+        foreach (var (field, messages) in outcome.Errors) ModelState.AddModelError(field, messages[0]);
+        if (!IsNew) await LoadAsync(cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken)
+    {
+        if (IsNew || await cities.TryGetByIdentifierAsync(Slug!, cancellationToken) is not { } tenant) return NotFound();
+        ChangeCityStatus.Outcome outcome;
+        using (tenancy.BeginScope(tenant))
+            outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (cities is CachingTenantStore<CityTenantInfo> cache) cache.Evict(tenant);
+        if (outcome.Failure == ChangeCityStatus.Failure.None) return LocalRedirect($"/staedte/{Slug}");
+        await LoadAsync(cancellationToken);
+        await OnGetAsync(cancellationToken);
+        (Message, Unmet) = (outcome.Message, outcome.Unmet ?? []);
+        Response.StatusCode = outcome.Failure == ChangeCityStatus.Failure.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
+
+    private static int? Cents(string? euros) =>
+        decimal.TryParse(euros?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && value <= 1_000_000m
+            ? (int)Math.Round(value * 100m, MidpointRounding.AwayFromZero)
+            : null;
+
+    private static string Euros(int cents) => (cents / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        City = await db.Cities.AsNoTracking().Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == Slug, cancellationToken);
+        if (City is null) return false;
+        using (tenancy.BeginScope(City.ToTenantInfo()))
+            Criteria = await readiness.RunAsync(cancellationToken);
+        return true;
+    }
+}
