@@ -269,6 +269,36 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
     }
 
     [Fact]
+    public async Task CityPage_AttestsAndKeepsTheFleet_AndTheCriteriaFollow()
+    {
+        using var api = app.AdminClient();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/cities", NewCity("castrop", "44575-44581"))).StatusCode);
+        using var admin = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, app.Admin, secondFactor: true));
+        async Task<HttpResponseMessage> PostAsync(string handler, Dictionary<string, string> fields) =>
+            await admin.SubmitAsync("/staedte/castrop", fields, $"/staedte/castrop?handler={handler}");
+        async Task<bool> MetAsync(string key) =>
+            (await api.GetFromJsonAsync<JsonElement>("/api/v1/cities/castrop/readiness")).GetProperty("criteria").EnumerateArray()
+            .Single(c => c.GetProperty("key").GetString() == key).GetProperty("met").GetBoolean();
+
+        using var noNote = await PostAsync("Attest", new() { ["Kind"] = "Marketing", ["AttestedDate"] = "2026-11-20", ["Note"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        using var marketing = await PostAsync("Attest", new() { ["Kind"] = "Marketing", ["AttestedDate"] = "2026-11-20", ["Note"] = "Flyer in der Altstadt" });
+        Assert.Equal(HttpStatusCode.Redirect, marketing.StatusCode);
+        Assert.True(await MetAsync(AssessReadiness.Keys.Marketing));
+
+        using var strangerWorkshop = await PostAsync("Attest", new() { ["Kind"] = "WorkshopTraining", ["SubjectId"] = Guid.NewGuid().ToString(), ["AttestedDate"] = "2026-11-20", ["Trainer"] = "Petra" });
+        Assert.Equal(HttpStatusCode.BadRequest, strangerWorkshop.StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("AddCar", new() { ["CarPlate"] = "CAS-AW 1", ["CarModel"] = "VW Polo" })).StatusCode);
+        Assert.False(await MetAsync(AssessReadiness.Keys.ReplacementCars));
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("AddCar", new() { ["CarPlate"] = "CAS-AW 1", ["CarModel"] = "VW Polo" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("AddCar", new() { ["CarPlate"] = "kein kennzeichen", ["CarModel"] = "VW Polo" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync("AddCar", new() { ["CarPlate"] = "CAS-AW 2", ["CarModel"] = "Opel Corsa" })).StatusCode);
+        Assert.True(await MetAsync(AssessReadiness.Keys.ReplacementCars));
+        Assert.Contains("data-car=\"CAS-AW 2\"", await admin.GetStringAsync("/staedte/castrop"));
+    }
+
+    [Fact]
     public async Task Api_IsForPlatformAdminsOnly()
     {
         var someone = await app.Database.AddPersonAsync($"nobody-{Guid.NewGuid():N}@test.example");

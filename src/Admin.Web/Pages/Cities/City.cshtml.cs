@@ -16,9 +16,11 @@ namespace Autowartung.Admin.Web.Pages.Cities;
 /// evidence, and the go-live gate. Moving the city is refused with every unmet criterion named.
 /// </summary>
 public sealed class CityModel(
-    PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus,
+    PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus, RecordAttestation attest, ManageFleet fleet,
     ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy) : PageModel
 {
+    public sealed record Person(Guid Id, string Email);
+
     [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
     [BindProperty] public string? NewSlug { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -33,7 +35,21 @@ public sealed class CityModel(
     [BindProperty] public CityStatus Target { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
+    [BindProperty] public AttestationKind? Kind { get; set; }
+    [BindProperty] public Guid? SubjectId { get; set; }
+    [BindProperty] public DateOnly? AttestedDate { get; set; }
+    [BindProperty] public string? Trainer { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty] public string? CarPlate { get; set; }
+    [BindProperty] public string? CarModel { get; set; }
+
     public City? City { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Workshops { get; private set; } = [];
+
+    public IReadOnlyList<Person> Jockeys { get; private set; } = [];
+
+    public IReadOnlyList<ReplacementCar> Cars { get; private set; } = [];
 
     public IReadOnlyList<Criterion> Criteria { get; private set; } = [];
 
@@ -83,6 +99,33 @@ public sealed class CityModel(
         return Page();
     }
 
+    public Task<IActionResult> OnPostAttestAsync(CancellationToken cancellationToken) =>
+        InCityAsync(async () =>
+        {
+            var errors = await attest.RunAsync(new RecordAttestation.Request(Kind, SubjectId, AttestedDate, Trainer, Note), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+            return errors;
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostAddCarAsync(CancellationToken cancellationToken) =>
+        InCityAsync(() => fleet.AddAsync(CarPlate, CarModel, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostCarStatusAsync(Guid carId, ReplacementCarStatus carStatus, CancellationToken cancellationToken) =>
+        InCityAsync(async () => await fleet.SetStatusAsync(carId, carStatus, cancellationToken) ? [] : new() { ["carId"] = ["Diesen Wagen gibt es hier nicht."] }, cancellationToken);
+
+    /// <summary>Runs a change in this city; on success back to the page, else the page with the errors (400).</summary>
+    private async Task<IActionResult> InCityAsync(Func<Task<Dictionary<string, string[]>>> change, CancellationToken cancellationToken)
+    {
+        if (IsNew || await cities.TryGetByIdentifierAsync(Slug!, cancellationToken) is not { } tenant) return NotFound();
+        Dictionary<string, string[]> errors;
+        using (tenancy.BeginScope(tenant))
+            errors = await change();
+        if (errors.Count == 0) return LocalRedirect($"/staedte/{Slug}");
+        await OnGetAsync(cancellationToken);
+        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
@@ -100,7 +143,14 @@ public sealed class CityModel(
         City = await db.Cities.AsNoTracking().Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == Slug, cancellationToken);
         if (City is null) return false;
         using (tenancy.BeginScope(City.ToTenantInfo()))
+        {
             Criteria = await readiness.RunAsync(cancellationToken);
+            Workshops = (await db.PartnerWorkshops.AsNoTracking().Where(w => w.IsActive).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
+                .Select(w => (w.Id, w.Name)).ToList();
+            var jockeyIds = await db.Memberships.AsNoTracking().Where(m => m.Role == MembershipRole.Jockey && m.RevokedAt == null).Select(m => m.UserId).ToListAsync(cancellationToken);
+            Jockeys = await db.Users.AsNoTracking().Where(u => jockeyIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new Person(u.Id, u.Email!)).ToListAsync(cancellationToken);
+            Cars = await db.ReplacementCars.AsNoTracking().OrderBy(c => c.LicensePlate).ToListAsync(cancellationToken);
+        }
         return true;
     }
 }

@@ -64,6 +64,8 @@ public static class PlatformDataExtensions
         services.AddScoped<SaveCity>();
         services.AddScoped<AssessReadiness>();
         services.AddScoped<ChangeCityStatus>();
+        services.AddScoped<RecordAttestation>();
+        services.AddScoped<ManageFleet>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
