@@ -26,6 +26,8 @@ public static class AdminApi
 
     public sealed record StatusChange(string? Status, string? Reason);
 
+    public sealed record StatusChanged(string Slug, string Status);
+
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").WithTags("Admin").RequireAuthorization(Policies.PlatformAdmin).DisableAntiforgery();
@@ -79,9 +81,9 @@ public static class AdminApi
     }
 
     /// <summary>Moves the city: 200 with the new status, or 409 naming every unmet criterion (or the move that does not exist).</summary>
-    private static async Task<Results<Ok<CitySummary>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeStatusAsync(
+    private static async Task<Results<Ok<StatusChanged>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeStatusAsync(
         string slug, StatusChange request, HttpContext context, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy,
-        ChangeCityStatus changeStatus, PlatformDbContext db, CancellationToken cancellationToken)
+        ChangeCityStatus changeStatus, CancellationToken cancellationToken)
     {
         if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return TypedResults.NotFound();
         if (!Enum.TryParse<CityStatus>(request.Status, ignoreCase: true, out var target) || !Enum.IsDefined(target))
@@ -89,11 +91,9 @@ public static class AdminApi
         ChangeCityStatus.Outcome outcome;
         using (tenancy.BeginScope(city))
             outcome = await changeStatus.RunAsync(target, request.Reason, AdminId(context), context.GetAuditOrigin(), cancellationToken);
-        if (cities is CachingTenantStore<CityTenantInfo> cache) cache.Evict(city);
         return outcome.Failure switch
         {
-            ChangeCityStatus.Failure.None => TypedResults.Ok(new CitySummary(city.Identifier, city.Name, outcome.Status!.Value.ToString(),
-                await db.Cities.Where(c => c.Id == city.Id).Select(c => c.ServiceArea.Count).SingleAsync(cancellationToken))),
+            ChangeCityStatus.Failure.None => TypedResults.Ok(new StatusChanged(city.Identifier, outcome.Status!.Value.ToString())),
             ChangeCityStatus.Failure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [outcome.Message!] }),
             _ => TypedResults.Conflict(new ProblemDetails
             {

@@ -90,7 +90,6 @@ public sealed class CityModel(
         ChangeCityStatus.Outcome outcome;
         using (tenancy.BeginScope(tenant))
             outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-        if (cities is CachingTenantStore<CityTenantInfo> cache) cache.Evict(tenant);
         if (outcome.Failure == ChangeCityStatus.Failure.None) return LocalRedirect($"/staedte/{Slug}");
         await LoadAsync(cancellationToken);
         await OnGetAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
@@ -13,7 +14,8 @@ namespace Autowartung.Platform.Cities;
 /// must exist, and a PLZ another city already serves is refused by name. The database's unique index
 /// has the last word when two admins race for the same PLZ.
 /// </summary>
-public sealed partial class SaveCity(PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, TimeProvider clock)
+public sealed partial class SaveCity(
+    PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, CachingTenantStore<CityTenantInfo> tenants, TimeProvider clock)
 {
     /// <summary>A range like 58452-58456 expands to at most this many codes, so a typo cannot claim a region.</summary>
     public const int MaxRangeSize = 1000;
@@ -54,6 +56,7 @@ public sealed partial class SaveCity(PlatformDbContext db, PostalCodeDirectory p
 
         city.Update(settings!, area);
         if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict with { City = city };
+        tenants.Evict(city.ToTenantInfo());   // name and time zone are part of the cached tenant
         await audit.RecordAsync(AuditAction.CityUpdated, origin, actorUserId: adminId, cityId: city.Id, detail: city.Slug, cancellationToken: cancellationToken);
         return new Outcome(city, errors);
     }

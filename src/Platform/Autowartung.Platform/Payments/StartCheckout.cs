@@ -33,13 +33,14 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
         try
         {
             var customer = await PaymentCustomers.EnsureAsync(db, gateway, booking.CustomerUserId, booking.Contact, now, cancellationToken);
+            var back = links.CheckoutReturn(booking.Id);
             var checkout = await gateway.CreateCheckoutAsync(
                 new CheckoutRequest(
                     customer,
                     $"{db.TenantInfo!.Name}: {booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}",
                     booking.Lines.Select(l => new CheckoutLine(l.Description, l.GrossCents)).ToList(),
-                    links.CheckoutReturn(booking.Id).Success,
-                    links.CheckoutReturn(booking.Id).Cancel,
+                    back.Success,
+                    back.Cancel,
                     now + ProviderMinimumLifetime,
                     payment.Metadata(db.CurrentTenantId)),
                 payment.IdempotencyKey, cancellationToken);

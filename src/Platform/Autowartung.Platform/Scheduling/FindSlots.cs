@@ -25,31 +25,28 @@ public sealed record BookableSlot(string Id, DateOnly Date, TimeOnly Start, Time
 /// </summary>
 public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> options, TimeProvider clock)
 {
+    private sealed record CityTerms(CityStatus Status, int PilotDailyBookingCap, string TimeZoneId);
+
     /// <summary>What customers can book now: nothing while the city is paused.</summary>
     public async Task<IReadOnlyList<BookableSlot>> RunAsync(Guid workshopId, CancellationToken cancellationToken = default)
     {
-        var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
-            .Select(c => new { c.Status, c.PilotDailyBookingCap, c.TimeZoneId }).SingleAsync(cancellationToken);
-        if (city.Status is CityStatus.Paused) return [];
-        return await OpenCapacityAsync(workshopId, city.Status, city.PilotDailyBookingCap, city.TimeZoneId, cancellationToken);
+        var city = await CityAsync(cancellationToken);
+        return city.Status is CityStatus.Paused ? [] : await OpenCapacityAsync(workshopId, city, cancellationToken);
     }
 
     /// <summary>
     /// The windows with places left as the workshop, jockeys and the pilot's cap have them, pause or not: what
     /// the city could offer. The expansion criteria ask this, so a paused city can show it is ready again.
     /// </summary>
-    public async Task<IReadOnlyList<BookableSlot>> CapacityAsync(Guid workshopId, CancellationToken cancellationToken = default)
-    {
-        var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
-            .Select(c => new { c.Status, c.PilotDailyBookingCap, c.TimeZoneId }).SingleAsync(cancellationToken);
-        return await OpenCapacityAsync(workshopId, city.Status, city.PilotDailyBookingCap, city.TimeZoneId, cancellationToken);
-    }
+    public async Task<IReadOnlyList<BookableSlot>> CapacityAsync(Guid workshopId, CancellationToken cancellationToken = default) =>
+        await OpenCapacityAsync(workshopId, await CityAsync(cancellationToken), cancellationToken);
 
-    private async Task<IReadOnlyList<BookableSlot>> OpenCapacityAsync(
-        Guid workshopId, CityStatus status, int pilotDailyBookingCap, string timeZoneId, CancellationToken cancellationToken)
-    {
-        var city = new { Status = status, PilotDailyBookingCap = pilotDailyBookingCap, TimeZoneId = timeZoneId };
+    private Task<CityTerms> CityAsync(CancellationToken cancellationToken) =>
+        db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
+            .Select(c => new CityTerms(c.Status, c.PilotDailyBookingCap, c.TimeZoneId)).SingleAsync(cancellationToken);
 
+    private async Task<IReadOnlyList<BookableSlot>> OpenCapacityAsync(Guid workshopId, CityTerms city, CancellationToken cancellationToken)
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZoneId);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
