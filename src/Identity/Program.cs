@@ -11,6 +11,7 @@ builder.AddIdentityService();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UsePlatformAuthentication();
+app.UsePlatformAuthorization();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapStaticAssets().AllowAnonymous();

@@ -16,6 +16,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UseCityHosts();
 app.UsePlatformAuthentication();
+app.UseCityHostGate();
+app.UsePlatformAuthorization();
 app.MapDefaultEndpoints();
 app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
 app.MapCityApi();

@@ -1,5 +1,6 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.MultiTenancy.Strategies;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;
 
@@ -7,8 +8,10 @@ namespace Autowartung.Tenant.Web.Hosting;
 
 /// <summary>
 /// Decides what a host may see. A public city gets its pages; the apex gets the public landing and
-/// <c>www</c> is sent there. Everything else, an unknown city, a city still in onboarding, a name
-/// that is no city at all, gets the same plain 404, so nobody can probe which cities exist.
+/// <c>www</c> is sent there. A city still in onboarding opens only to its crew (workshop staff and
+/// jockeys) and platform admins, who make its test bookings. Everything else, an unknown city, an
+/// onboarding city for anyone else, a name that is no city at all, gets the same plain 404, so nobody
+/// can probe which cities exist.
 /// </summary>
 internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, PlatformUrls urls)
 {
@@ -22,7 +25,7 @@ internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, Pla
 
         if (context.GetTenantInfo<CityTenantInfo>() is { } city)
         {
-            if (city.Status.IsPublic()) await next(context);
+            if (city.Status.IsPublic() || IsCrew(context.Features.Get<UserAccess>())) await next(context);
             else await NotFoundAsync(context);
             return;
         }
@@ -40,6 +43,9 @@ internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, Pla
                 break;
         }
     }
+
+    private static bool IsCrew(UserAccess? access) =>
+        access is not null && (access.IsPlatformAdmin || access.Has(MembershipRole.WorkshopStaff) || access.Has(MembershipRole.Jockey));
 
     private static async Task NotFoundAsync(HttpContext context)
     {

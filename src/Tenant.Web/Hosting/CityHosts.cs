@@ -21,10 +21,19 @@ public static class CityHosts
         return builder;
     }
 
-    /// <summary>Resolves the city of each request, then lets only known, public cities and the apex through.</summary>
+    /// <summary>Resolves the city of each request from its host.</summary>
     public static WebApplication UseCityHosts(this WebApplication app)
     {
         app.UseMultiTenant<CityTenantInfo>();
+        return app;
+    }
+
+    /// <summary>
+    /// Lets only known, public cities and the apex through, and a city still in onboarding to its own
+    /// crew and the platform's admins. Call after tenant resolution and authentication, before authorization.
+    /// </summary>
+    public static WebApplication UseCityHostGate(this WebApplication app)
+    {
         app.UseMiddleware<CityHostGate>();
         return app;
     }

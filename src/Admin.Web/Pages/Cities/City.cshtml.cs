@@ -1,10 +1,13 @@
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +20,11 @@ namespace Autowartung.Admin.Web.Pages.Cities;
 /// </summary>
 public sealed class CityModel(
     PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus, RecordAttestation attest, ManageFleet fleet,
-    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy) : PageModel
+    CompleteTestRun completeTestRun, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : PageModel
 {
     public sealed record Person(Guid Id, string Email);
+
+    public sealed record TestBooking(Guid Id, DateTimeOffset CreatedAt, BookingStatus Status, DateTimeOffset PickupStartUtc, int TotalGrossCents);
 
     [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
     [BindProperty] public string? NewSlug { get; set; }
@@ -42,14 +47,24 @@ public sealed class CityModel(
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? CarPlate { get; set; }
     [BindProperty] public string? CarModel { get; set; }
+    [BindProperty] public string? TestNote { get; set; }
 
     public City? City { get; private set; }
 
     public IReadOnlyList<(Guid Id, string Name)> Workshops { get; private set; } = [];
 
+    /// <summary>Every workshop of the city, the deactivated ones too.</summary>
+    public IReadOnlyList<PartnerWorkshop> AllWorkshops { get; private set; } = [];
+
     public IReadOnlyList<Person> Jockeys { get; private set; } = [];
 
     public IReadOnlyList<ReplacementCar> Cars { get; private set; } = [];
+
+    /// <summary>The test bookings its crew and admins made while the city was in onboarding, newest first.</summary>
+    public IReadOnlyList<TestBooking> TestBookings { get; private set; } = [];
+
+    /// <summary>Where a test booking starts: the city's own booking journey, open to admins during onboarding.</summary>
+    public Uri? BookingStart => City is null ? null : new Uri(urls.City(City.Slug), "/buchen");
 
     public IReadOnlyList<Criterion> Criteria { get; private set; } = [];
 
@@ -111,6 +126,15 @@ public sealed class CityModel(
     public Task<IActionResult> OnPostCarStatusAsync(Guid carId, ReplacementCarStatus carStatus, CancellationToken cancellationToken) =>
         InCityAsync(async () => await fleet.SetStatusAsync(carId, carStatus, cancellationToken) ? [] : new() { ["carId"] = ["Diesen Wagen gibt es hier nicht."] }, cancellationToken);
 
+    public Task<IActionResult> OnPostCompleteTestRunAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        InCityAsync(async () => await completeTestRun.RunAsync(bookingId, TestNote, AdminId, HttpContext.GetAuditOrigin(), cancellationToken) switch
+        {
+            CompleteTestRun.Outcome.Completed => [],
+            CompleteTestRun.Outcome.Invalid => new() { ["testNote"] = ["Bitte kurz festhalten, wie der Testlauf verlief (3 bis 300 Zeichen)."] },
+            CompleteTestRun.Outcome.NotAllowed => new() { ["testNote"] = ["Diese Testbuchung ist nicht bezahlt oder schon abgeschlossen."] },
+            _ => new() { ["testNote"] = ["Diese Testbuchung gibt es in dieser Stadt nicht."] },
+        }, cancellationToken);
+
     /// <summary>Runs a change in this city; on success back to the page, else the page with the errors (400).</summary>
     private async Task<IActionResult> InCityAsync(Func<Task<Dictionary<string, string[]>>> change, CancellationToken cancellationToken)
     {
@@ -144,11 +168,13 @@ public sealed class CityModel(
         using (tenancy.BeginScope(City.ToTenantInfo()))
         {
             Criteria = await readiness.RunAsync(cancellationToken);
-            Workshops = (await db.PartnerWorkshops.AsNoTracking().Where(w => w.IsActive).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken))
-                .Select(w => (w.Id, w.Name)).ToList();
+            AllWorkshops = await db.PartnerWorkshops.AsNoTracking().OrderBy(w => w.Name).ToListAsync(cancellationToken);
+            Workshops = AllWorkshops.Where(w => w.IsActive).Select(w => (w.Id, w.Name)).ToList();
             var jockeyIds = await db.Memberships.AsNoTracking().Where(m => m.Role == MembershipRole.Jockey && m.RevokedAt == null).Select(m => m.UserId).ToListAsync(cancellationToken);
             Jockeys = await db.Users.AsNoTracking().Where(u => jockeyIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new Person(u.Id, u.Email!)).ToListAsync(cancellationToken);
             Cars = await db.ReplacementCars.AsNoTracking().OrderBy(c => c.LicensePlate).ToListAsync(cancellationToken);
+            TestBookings = await db.Bookings.AsNoTracking().Where(b => b.IsTest).OrderByDescending(b => b.CreatedAt).Take(20)
+                .Select(b => new TestBooking(b.Id, b.CreatedAt, b.Status, b.PickupStartUtc, b.TotalGrossCents)).ToListAsync(cancellationToken);
         }
         return true;
     }

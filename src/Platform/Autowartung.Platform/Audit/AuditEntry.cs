@@ -65,4 +65,10 @@ public enum AuditAction
     CityUpdated,
     CityStatusChanged,
     ExpansionAttested,
+    WorkshopCreated,
+    WorkshopUpdated,
+    WorkshopDeactivated,
+    WorkshopActivated,
+    PricesChanged,
+    TestRunCompleted,
 }

@@ -135,6 +135,19 @@ public sealed class Booking
         return true;
     }
 
+    /// <summary>
+    /// Closes a paid test booking of an onboarding city as done, once its dry run went from pickup to
+    /// return: what an admin attests until the jockey's protocols record it. Refused for real bookings,
+    /// unpaid ones and ones that are over.
+    /// </summary>
+    public bool CompleteTestRun(DateTimeOffset now, string note)
+    {
+        if (!IsTest || Status is BookingStatus.PendingPayment or BookingStatus.Completed or BookingStatus.Cancelled or BookingStatus.Expired) return false;
+        Status = BookingStatus.Completed;
+        _events.Add(BookingEvent.Create(now, BookingStatus.Completed, $"Testlauf bis zur Rückgabe bestätigt: {note.Trim()}"));
+        return true;
+    }
+
     /// <summary>Lets the hold lapse. Only a booking still waiting for payment, and only once its hold is over.</summary>
     public bool Expire(DateTimeOffset now)
     {

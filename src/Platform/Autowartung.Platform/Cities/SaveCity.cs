@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
+using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
@@ -9,17 +10,16 @@ using Npgsql;
 namespace Autowartung.Platform.Cities;
 
 /// <summary>
-/// Creates a city (in <see cref="CityStatus.Onboarding"/>, invisible to the public) or changes one. Every
+/// Creates a city (in <see cref="CityStatus.Onboarding"/>, invisible to the public, with the template
+/// service catalog) or changes one. Every
 /// field is checked and named when wrong; the service area is given as ranges or a pasted list, each PLZ
 /// must exist, and a PLZ another city already serves is refused by name. The database's unique index
 /// has the last word when two admins race for the same PLZ.
 /// </summary>
-public sealed partial class SaveCity(
-    PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, CachingTenantStore<CityTenantInfo> tenants, TimeProvider clock)
+public sealed class SaveCity(
+    PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, CachingTenantStore<CityTenantInfo> tenants,
+    MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
 {
-    /// <summary>A range like 58452-58456 expands to at most this many codes, so a typo cannot claim a region.</summary>
-    public const int MaxRangeSize = 1000;
-
     public sealed record Request(
         string? Slug, string? Name, string? ServiceArea, string? TimeZone, int? ConciergeFeeCents, int? PilotDailyBookingCap,
         int? FreeCancellationHours, int? LateCancellationFeeCents, int? MinimumReplacementCars);
@@ -40,8 +40,15 @@ public sealed partial class SaveCity(
 
         var city = City.Create(slug!, settings!.Name, settings.TimeZoneId, area, clock.GetUtcNow(), settings.ConciergeFeeCents,
             settings.PilotDailyBookingCap, settings.FreeCancellationHours, settings.LateCancellationFeeCents, settings.MinimumReplacementCars);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cities.Add(city);
         if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict;
+        using (tenancy.BeginScope(city.ToTenantInfo()))
+        {
+            db.CatalogItems.AddRange(CatalogTemplate.Create());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.CityCreated, origin, actorUserId: adminId, cityId: city.Id, detail: $"{city.Slug}: {city.Name}", cancellationToken: cancellationToken);
         return new Outcome(city, errors);
     }
@@ -61,48 +68,6 @@ public sealed partial class SaveCity(
         return new Outcome(city, errors);
     }
 
-    /// <summary>Parses "58452-58456, 58313" or one PLZ per line into the codes that exist, or says what is wrong.</summary>
-    public IReadOnlyList<PostalCode>? ParseServiceArea(string? text, out string? error)
-    {
-        error = null;
-        var codes = new SortedSet<string>(StringComparer.Ordinal);
-        var tokens = Separator().Split(text ?? "").Where(t => t.Length > 0).ToList();
-        if (tokens.Count == 0)
-        {
-            error = "Bitte mindestens eine Postleitzahl angeben.";
-            return null;
-        }
-        foreach (var token in tokens)
-        {
-            var range = token.Split('-');
-            if (range.Length == 2 && PostalCode.TryParse(range[0], out var first) && PostalCode.TryParse(range[1], out var last))
-            {
-                if (string.CompareOrdinal(first.Value.Value, last.Value.Value) > 0 || int.Parse(last.Value.Value) - int.Parse(first.Value.Value) >= MaxRangeSize)
-                {
-                    error = $"Der Bereich {token} ist ungültig (aufsteigend, höchstens {MaxRangeSize} Nummern).";
-                    return null;
-                }
-                var existing = PostalCode.Range(first.Value.Value, last.Value.Value).Where(postalCodes.Exists).ToList();
-                if (existing.Count == 0)
-                {
-                    error = $"Im Bereich {token} gibt es keine Postleitzahl.";
-                    return null;
-                }
-                codes.UnionWith(existing.Select(p => p.Value));
-            }
-            else if (range.Length == 1 && PostalCode.TryParse(token, out var single) && postalCodes.Exists(single.Value))
-            {
-                codes.Add(single.Value.Value);
-            }
-            else
-            {
-                error = $"„{token}“ ist keine deutsche Postleitzahl.";
-                return null;
-            }
-        }
-        return codes.Select(PostalCode.Parse).ToList();
-    }
-
     private async Task<(CitySettings? Settings, IReadOnlyList<PostalCode> Area)> ValidateAsync(
         Request request, Guid? cityId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
@@ -118,7 +83,7 @@ public sealed partial class SaveCity(
         Require(request.LateCancellationFeeCents is >= 0 and <= 100_000, "lateCancellationFeeCents", "Die Stornogebühr liegt zwischen 0 und 1.000 €.");
         Require(request.MinimumReplacementCars is >= 0 and <= 500, "minimumReplacementCars", "Die Mindestzahl an Ersatzwagen liegt zwischen 0 und 500.");
 
-        var area = ParseServiceArea(request.ServiceArea, out var areaError);
+        var area = PostalCodeList.Parse(request.ServiceArea, postalCodes, out var areaError);
         if (areaError is not null) errors["serviceArea"] = [areaError];
         else if (await TakenAsync(area!, cityId, cancellationToken) is { } taken) errors["serviceArea"] = [taken];
 
@@ -154,7 +119,4 @@ public sealed partial class SaveCity(
             return new Outcome(null, errors);
         }
     }
-
-    [GeneratedRegex(@"[\s,;]+")]
-    private static partial Regex Separator();
 }

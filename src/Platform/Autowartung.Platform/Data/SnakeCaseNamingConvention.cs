@@ -22,7 +22,7 @@ internal sealed class SnakeCaseNamingConvention : IModelFinalizingConvention
 
             foreach (var property in entityType.GetDeclaredProperties())
                 property.SetColumnName(ToSnakeCase(property.GetColumnName()));
-            foreach (var complex in entityType.GetDeclaredComplexProperties())
+            foreach (var complex in entityType.GetDeclaredComplexProperties().Where(c => c.ComplexType.GetContainerColumnName() is null))
             foreach (var property in complex.ComplexType.GetDeclaredProperties())
                 property.SetColumnName(ToSnakeCase(property.GetColumnName()));
 

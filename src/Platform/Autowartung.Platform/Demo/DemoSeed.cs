@@ -47,6 +47,9 @@ public sealed class DemoSeed(
                 PostalCodes("44135", "44137", "44139", "44141", "44143"))),
     ];
 
+    private static readonly IReadOnlyList<OpeningPeriod> UsualHours =
+        SaveWorkshop.UsualHours.Where(d => d.Opens is not null).Select(d => new OpeningPeriod(d.Weekday, d.Opens!.Value, d.Closes!.Value)).ToList();
+
     private static IReadOnlyList<PostalCode> PostalCodes(params string[] codes) => codes.Select(PostalCode.Parse).ToList();
 
     /// <summary>Seeds cities, workshops and the demo users; writes the logins to <paramref name="demoUsersFile"/> when given.</summary>
@@ -105,17 +108,6 @@ public sealed class DemoSeed(
         }
     }
 
-    /// <summary>Weekdays 07:00–09:00 (three cars) and 16:00–18:00 (two), Saturdays 08:00–10:00 (two).</summary>
-    private static IEnumerable<PickupWindow> DemoWindows(Guid workshopId)
-    {
-        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
-        {
-            yield return PickupWindow.Create(workshopId, day, new TimeOnly(7, 0), new TimeOnly(9, 0), 3);
-            yield return PickupWindow.Create(workshopId, day, new TimeOnly(16, 0), new TimeOnly(18, 0), 2);
-        }
-        yield return PickupWindow.Create(workshopId, DayOfWeek.Saturday, new TimeOnly(8, 0), new TimeOnly(10, 0), 2);
-    }
-
     /// <summary>The demo jockey works Monday to Saturday, 06:30 to 19:00.</summary>
     private static IEnumerable<JockeyShift> DemoShifts(Guid jockeyId) =>
         Enum.GetValues<DayOfWeek>().Where(d => d != DayOfWeek.Sunday)
@@ -153,11 +145,15 @@ public sealed class DemoSeed(
                 if (!await db.PartnerWorkshops.AnyAsync(w => w.Name == demo.Workshop.Name, cancellationToken))
                 {
                     var workshop = PartnerWorkshop.Create(demo.Workshop.Name, demo.Workshop.Address, demo.Workshop.Serves, clock.GetUtcNow());
+                    workshop.Update(workshop.Name, workshop.Address, demo.Workshop.Serves, UsualHours);
                     workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
                     db.PartnerWorkshops.Add(workshop);
                     db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
                     await db.SaveChangesAsync(cancellationToken);
                 }
+                // Workshops seeded before opening hours existed get the usual ones.
+                foreach (var workshop in (await db.PartnerWorkshops.ToListAsync(cancellationToken)).Where(w => w.OpeningHours.Count == 0))
+                    workshop.Update(workshop.Name, workshop.Address, workshop.ServedPostalCodes.Select(PostalCode.Parse), UsualHours);
                 // Workshops seeded before price lists existed get the template too.
                 foreach (var workshop in await db.PartnerWorkshops.Where(w => !db.WorkshopPrices.Any(p => p.WorkshopId == w.Id)).ToListAsync(cancellationToken))
                 {
@@ -168,7 +164,7 @@ public sealed class DemoSeed(
                 if (!await db.PickupWindows.AnyAsync(cancellationToken))
                 {
                     foreach (var workshopId in await db.PartnerWorkshops.Select(w => w.Id).ToListAsync(cancellationToken))
-                        db.PickupWindows.AddRange(DemoWindows(workshopId));
+                        db.PickupWindows.AddRange(CapacityTemplate.Standard(workshopId));
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 if (!await db.CatalogItems.AnyAsync(cancellationToken))

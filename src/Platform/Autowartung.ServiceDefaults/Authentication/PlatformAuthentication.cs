@@ -84,11 +84,21 @@ public static class PlatformAuthentication
         return Task.CompletedTask;
     }
 
-    /// <summary>Authentication, the check against current access, and authorization. Call after tenant resolution.</summary>
+    /// <summary>
+    /// Who is asking: authentication and the check against their current access. Call after tenant
+    /// resolution; what needs to know the person (a host gate, say) goes between this and
+    /// <see cref="UsePlatformAuthorization"/>.
+    /// </summary>
     public static WebApplication UsePlatformAuthentication(this WebApplication app)
     {
         app.UseAuthentication();
         app.UseMiddleware<AccessValidationMiddleware>();
+        return app;
+    }
+
+    /// <summary>What they may do: the endpoints' policies, and antiforgery on forms.</summary>
+    public static WebApplication UsePlatformAuthorization(this WebApplication app)
+    {
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -9,9 +9,9 @@ namespace Autowartung.Tenant.Web.Pages.Workshop;
 
 /// <summary>
 /// The workshop's own calendar: weekly pickup windows with their capacity, and closure days. Staff
-/// edit only their own workshop; a window that was ever booked is closed by capacity 0, never deleted.
+/// edit only their own workshop.
 /// </summary>
-public sealed class HoursModel(PlatformDbContext db, TimeProvider clock) : PageModel
+public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<PickupWindow> Windows { get; private set; } = [];
 
@@ -29,31 +29,19 @@ public sealed class HoursModel(PlatformDbContext db, TimeProvider clock) : PageM
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken)
-    {
-        if (Start is null || End is null || End <= Start) ModelState.AddModelError(nameof(End), "Das Fenster muss nach seinem Beginn enden.");
-        if (Capacity is not (>= 1 and <= 50)) ModelState.AddModelError(nameof(Capacity), "Bitte 1 bis 50 Fahrzeuge angeben.");
-        if (ModelState.IsValid && await db.PickupWindows.AnyAsync(w => w.WorkshopId == WorkshopId && w.Day == Day && w.Start == Start, cancellationToken))
-            ModelState.AddModelError(nameof(Start), "Zu dieser Zeit gibt es an diesem Tag schon ein Fenster.");
-        if (!ModelState.IsValid) return await PageAsync(cancellationToken);
+    public async Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
+        await AfterAsync(await windows.AddAsync(WorkshopId, Day, Start, End, Capacity, cancellationToken), cancellationToken);
 
-        db.PickupWindows.Add(PickupWindow.Create(WorkshopId, Day, Start!.Value, End!.Value, Capacity!.Value));
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
+        await windows.ChangeCapacityAsync(WorkshopId, WindowId, Capacity, cancellationToken) is { } errors
+            ? await AfterAsync(errors, cancellationToken)
+            : NotFound();
 
-    public async Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
-        var window = await db.PickupWindows.SingleOrDefaultAsync(w => w.Id == WindowId && w.WorkshopId == WorkshopId, cancellationToken);
-        if (window is null) return NotFound();
-        if (Capacity is not (>= 0 and <= 50))
-        {
-            ModelState.AddModelError(nameof(Capacity), "Bitte 0 bis 50 Fahrzeuge angeben (0 schließt das Fenster).");
-            return await PageAsync(cancellationToken);
-        }
-        window.ChangeCapacity(Capacity.Value);   // places already taken stay taken; only new bookings see the change
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
+        if (errors.Count == 0) return RedirectToPage();
+        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);   // keys are case-insensitive
+        return await PageAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken)

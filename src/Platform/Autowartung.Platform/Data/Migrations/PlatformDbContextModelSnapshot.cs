@@ -1564,6 +1564,22 @@ namespace Autowartung.Platform.Data.Migrations
                                 .HasColumnName("address_town");
                         });
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "_openingHours", "Autowartung.Platform.Workshops.PartnerWorkshop._openingHours#OpeningPeriod", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<TimeOnly>("Closes");
+
+                            b1.Property<string>("Day")
+                                .IsRequired();
+
+                            b1.Property<TimeOnly>("Opens");
+
+                            b1
+                                .ToJson("opening_hours")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_partner_workshops");
 

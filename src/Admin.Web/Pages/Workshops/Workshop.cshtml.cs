@@ -1,0 +1,199 @@
+using System.Globalization;
+using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Catalog;
+using Autowartung.Platform.Cities;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Scheduling;
+using Autowartung.Platform.Vehicles;
+using Autowartung.Platform.Workshops;
+using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Admin.Web.Pages.Workshops;
+
+/// <summary>
+/// A partner workshop of a city, for the admin: address, the PLZ it serves and its opening hours (new at
+/// <c>/staedte/{slug}/werkstaetten/neu</c>, with the template price list and, if wanted, the standard pickup
+/// windows), then its pickup windows, its price list, inviting its staff, and deactivating it.
+/// </summary>
+public sealed class WorkshopModel(
+    PlatformDbContext db, SaveWorkshop save, ChangePrices changePrices, ManagePickupWindows windows, InviteToCity invite,
+    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : PageModel
+{
+    public static readonly DayOfWeek[] Week =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Street { get; set; }
+    [BindProperty] public string? PostalCode { get; set; }
+    [BindProperty] public string? Town { get; set; }
+    [BindProperty] public string? ServedPostalCodes { get; set; }
+    /// <summary>Opening and closing time per weekday, Monday first; both empty means closed.</summary>
+    [BindProperty] public List<TimeOnly?> Opens { get; set; } = [];
+    [BindProperty] public List<TimeOnly?> Closes { get; set; } = [];
+    [BindProperty] public bool WithCapacityTemplate { get; set; } = true;
+
+    /// <summary>Net euros per <c>{code}.{class}</c>, as number inputs send them ("189.00").</summary>
+    [BindProperty] public Dictionary<string, string?> Prices { get; set; } = [];
+    [BindProperty] public string? LabourRate { get; set; }
+
+    [BindProperty] public DayOfWeek Day { get; set; } = DayOfWeek.Monday;
+    [BindProperty] public TimeOnly? Start { get; set; }
+    [BindProperty] public TimeOnly? End { get; set; }
+    [BindProperty] public int? Capacity { get; set; }
+    [BindProperty] public Guid WindowId { get; set; }
+    [BindProperty] public string? StaffEmail { get; set; }
+
+    public CityTenantInfo City { get; private set; } = null!;
+
+    public PartnerWorkshop? Workshop { get; private set; }
+
+    public IReadOnlyList<PickupWindow> Windows { get; private set; } = [];
+
+    public IReadOnlyList<CatalogItem> Services { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool IsNew => Id is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        if (Workshop is { } workshop)
+        {
+            (Name, Street, PostalCode, Town) = (workshop.Name, workshop.Address.Street, workshop.Address.PostalCode, workshop.Address.Town);
+            ServedPostalCodes = string.Join(", ", workshop.ServedPostalCodes);
+            Opens = Week.Select(d => workshop.OpeningHours.FirstOrDefault(p => p.Day == d)?.Opens).ToList();
+            Closes = Week.Select(d => workshop.OpeningHours.FirstOrDefault(p => p.Day == d)?.Closes).ToList();
+        }
+        else
+        {
+            ServedPostalCodes = await CityAreaAsync(cancellationToken);
+            Opens = Week.Select(d => SaveWorkshop.UsualHours.First(h => h.Weekday == d).Opens).ToList();
+            Closes = Week.Select(d => SaveWorkshop.UsualHours.First(h => h.Weekday == d).Closes).ToList();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
+    {
+        if (await TenantAsync(cancellationToken) is not { } city) return NotFound();
+        var hours = Week.Select((day, i) => new SaveWorkshop.Day(day, Opens.ElementAtOrDefault(i), Closes.ElementAtOrDefault(i))).ToList();
+        var request = new SaveWorkshop.Request(Name, Street, PostalCode, Town, ServedPostalCodes, hours, WithCapacityTemplate);
+        SaveWorkshop.Outcome outcome;
+        using (tenancy.BeginScope(city))
+            outcome = IsNew
+                ? await save.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
+                : await save.UpdateAsync(Id!.Value, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (outcome.NotFound) return NotFound();
+        if (outcome.Succeeded) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{outcome.Workshop!.Id}");
+        return await InvalidAsync(outcome.Errors, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken cancellationToken) =>
+        ChangeAsync(async _ => await save.SetActiveAsync(Id!.Value, active, AdminId, HttpContext.GetAuditOrigin(), cancellationToken) ? [] : null, cancellationToken);
+
+    public Task<IActionResult> OnPostPricesAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async _ =>
+        {
+            var prices = new List<ChangePrices.Price>();
+            foreach (var (key, euros) in Prices)
+                if (key.Split('.') is [var code, var className] && Enum.TryParse<VehicleClass>(className, out var vehicleClass))
+                    prices.Add(new ChangePrices.Price(code, vehicleClass, Cents(euros)));
+            return await changePrices.RunAsync(Id!.Value, prices, Cents(LabourRate), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async _ => await db.PartnerWorkshops.AnyAsync(w => w.Id == Id, cancellationToken)
+            ? await windows.AddAsync(Id!.Value, Day, Start, End, Capacity, cancellationToken)
+            : null, cancellationToken);
+
+    public Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(_ => windows.ChangeCapacityAsync(Id!.Value, WindowId, Capacity, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(async city =>
+        {
+            var errors = await invite.RunAsync(city, new InviteToCity.Request(StaffEmail ?? "", MembershipRole.WorkshopStaff, Id), AdminId,
+                token => new Uri(urls.Identity, $"/einladung?city={city.Identifier}&token={token}"), HttpContext.GetAuditOrigin(), cancellationToken);
+            if (errors is null) TempData["Message"] = $"Einladung an {StaffEmail} verschickt.";
+            return errors?.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value) ?? [];
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a change to this workshop in its city: on success back to the page, with field errors the page
+    /// again (400); null from the change means the workshop is not this city's (404).
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(Func<CityTenantInfo, Task<Dictionary<string, string[]>?>> change, CancellationToken cancellationToken)
+    {
+        if (IsNew || await TenantAsync(cancellationToken) is not { } city) return NotFound();
+        Dictionary<string, string[]>? errors;
+        using (tenancy.BeginScope(city))
+            errors = await change(city);
+        if (errors is null) return NotFound();
+        if (errors.Count == 0) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{Id}");
+        await OnGetAsync(cancellationToken);
+        return await InvalidAsync(errors, cancellationToken);
+    }
+
+    private async Task<IActionResult> InvalidAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        if (City is null && !await LoadAsync(cancellationToken)) return NotFound();
+        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
+    public int? NetCents(string code, VehicleClass vehicleClass) =>
+        PriceList.TryGetValue(ChangePrices.Key(code, vehicleClass), out var cents) ? cents : null;
+
+    public IReadOnlyDictionary<string, int> PriceList { get; private set; } = new Dictionary<string, int>();
+
+    public static string DayName(DayOfWeek day) => German.DateTimeFormat.GetDayName(day);
+
+    public static string Euros(int cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static int? Cents(string? euros) =>
+        decimal.TryParse(euros?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000m
+            ? (int)Math.Round(value * 100m, MidpointRounding.AwayFromZero)
+            : null;
+
+    private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
+
+    private async Task<CityTenantInfo?> TenantAsync(CancellationToken cancellationToken) => await cities.TryGetByIdentifierAsync(Slug, cancellationToken);
+
+    private async Task<string> CityAreaAsync(CancellationToken cancellationToken) =>
+        string.Join(", ", await db.Cities.AsNoTracking().Where(c => c.Id == City.Id)
+            .SelectMany(c => c.ServiceArea.Select(p => p.Code)).OrderBy(code => code).ToListAsync(cancellationToken));
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await TenantAsync(cancellationToken) is not { } city) return false;
+        City = city;
+        Message = TempData["Message"] as string;
+        using (tenancy.BeginScope(city))
+        {
+            Services = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+            if (IsNew) return true;
+            Workshop = await db.PartnerWorkshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
+            if (Workshop is null) return false;
+            Windows = (await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == Id).ToListAsync(cancellationToken))
+                .OrderBy(w => ((int)w.Day + 6) % 7).ThenBy(w => w.Start).ToList();
+            PriceList = await db.WorkshopPrices.AsNoTracking().Where(p => p.WorkshopId == Id)
+                .ToDictionaryAsync(p => ChangePrices.Key(p.ItemCode, p.VehicleClass), p => p.NetCents, cancellationToken);
+        }
+        return true;
+    }
+}

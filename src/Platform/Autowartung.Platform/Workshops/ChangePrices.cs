@@ -1,0 +1,59 @@
+using Autowartung.Platform.Audit;
+using Autowartung.Platform.Data;
+using Autowartung.Platform.Pricing;
+using Autowartung.Platform.Vehicles;
+using Microsoft.EntityFrameworkCore;
+
+namespace Autowartung.Platform.Workshops;
+
+/// <summary>
+/// A workshop changes its own price list: net cents per service and vehicle class, and its labour rate.
+/// All or nothing: one wrong price changes nothing. Quotes already made keep their snapshot. Audited;
+/// runs in the city's tenant scope.
+/// </summary>
+public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
+{
+    /// <summary>Net, at most 10,000 € for one service.</summary>
+    public const int MaxNetCents = 1_000_000;
+
+    public sealed record Price(string ItemCode, VehicleClass VehicleClass, int? NetCents);
+
+    /// <summary>Field errors keyed <c>{code}.{class}</c>, empty when saved; null when the workshop is not the city's.</summary>
+    public async Task<Dictionary<string, string[]>?> RunAsync(
+        Guid workshopId, IReadOnlyList<Price> prices, int? labourRateNetCents, Guid actorId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    {
+        var workshop = await db.PartnerWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
+        if (workshop is null) return null;
+
+        var codes = await db.CatalogItems.AsNoTracking().Select(i => i.Code).ToListAsync(cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        foreach (var price in prices)
+        {
+            if (!codes.Contains(price.ItemCode) || !Enum.IsDefined(price.VehicleClass)) errors[Key(price)] = ["Diese Leistung gibt es nicht."];
+            else if (price.NetCents is not (>= 0 and <= MaxNetCents)) errors[Key(price)] = ["Bitte einen Nettopreis zwischen 0 und 10.000 € angeben."];
+        }
+        if (labourRateNetCents is not (>= 0 and <= 100_000)) errors["labourRate"] = ["Bitte einen Stundensatz zwischen 0 und 1.000 € (netto) angeben."];
+        if (errors.Count > 0) return errors;
+
+        var existing = await db.WorkshopPrices.Where(p => p.WorkshopId == workshopId).ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var price in prices)
+        {
+            var entry = existing.FirstOrDefault(p => p.ItemCode == price.ItemCode && p.VehicleClass == price.VehicleClass);
+            if (entry is null) db.WorkshopPrices.Add(WorkshopPrice.Create(workshopId, price.ItemCode, price.VehicleClass, price.NetCents!.Value));
+            else if (entry.NetCents == price.NetCents) continue;
+            else entry.ChangeTo(price.NetCents!.Value);
+            changed++;
+        }
+        if (workshop.LabourRateNetCents != labourRateNetCents) changed++;
+        workshop.SetLabourRate(labourRateNetCents!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        if (changed > 0)
+            await audit.RecordAsync(AuditAction.PricesChanged, origin, actorUserId: actorId, detail: $"{workshop.Name}: {changed} Preis(e)", cancellationToken: cancellationToken);
+        return errors;
+    }
+
+    public static string Key(Price price) => Key(price.ItemCode, price.VehicleClass);
+
+    public static string Key(string itemCode, VehicleClass vehicleClass) => $"{itemCode}.{vehicleClass}";
+}
