@@ -211,7 +211,24 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         });
         Assert.True(await app.Database.ScalarAsync<bool>("SELECT is_test FROM bookings WHERE id = @p0", bookingId));
         Assert.False((await MetAsync())[AssessReadiness.Keys.TestBooking]);
-        await app.Database.ExecuteAsync("UPDATE bookings SET status = 'Completed' WHERE id = @p0", bookingId);   // the later stages come with their own issues
+        // The admin closes the dry run from the city page: not while unpaid, then once paid, with a note.
+        using var cityPage = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, app.Admin, secondFactor: true));
+        async Task<HttpResponseMessage> CompleteAsync(string note) => await cityPage.SubmitAsync("/staedte/witten",
+            new Dictionary<string, string> { ["TestNote"] = note }, $"/staedte/witten?handler=CompleteTestRun&bookingId={bookingId}");
+        using (var unpaid = await CompleteAsync("Abholung und Rückgabe ohne Befund"))
+            Assert.Equal(HttpStatusCode.BadRequest, unpaid.StatusCode);
+        await app.InCityAsync("witten", async (_, db) =>
+        {
+            (await db.Bookings.SingleAsync(b => b.Id == bookingId)).Confirm(DateTimeOffset.UtcNow);   // paid: the payment journey has its own tests
+            await db.SaveChangesAsync();
+        });
+        using (var noNote = await CompleteAsync(""))
+            Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
+        Assert.False((await MetAsync())[AssessReadiness.Keys.TestBooking]);
+        using (var completed = await CompleteAsync("Abholung und Rückgabe ohne Befund"))
+            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        Assert.Equal("Completed", await app.Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", bookingId));
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'TestRunCompleted'"));
         met = await MetAsync();
         Assert.All(met, c => Assert.True(c.Value, c.Key));
 

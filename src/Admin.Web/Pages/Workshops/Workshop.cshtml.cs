@@ -23,7 +23,7 @@ namespace Autowartung.Admin.Web.Pages.Workshops;
 /// </summary>
 public sealed class WorkshopModel(
     PlatformDbContext db, SaveWorkshop save, ChangePrices changePrices, ManagePickupWindows windows, InviteToCity invite,
-    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : PageModel
+    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls, TimeProvider clock) : PageModel
 {
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -62,7 +62,8 @@ public sealed class WorkshopModel(
 
     public IReadOnlyList<CatalogItem> Services { get; private set; } = [];
 
-    public string? Message { get; private set; }
+    /// <summary>Invitations to this workshop's staff, newest first.</summary>
+    public IReadOnlyList<(string Email, InvitationState State)> Invitations { get; private set; } = [];
 
     public bool IsNew => Id is null;
 
@@ -97,7 +98,8 @@ public sealed class WorkshopModel(
                 : await save.UpdateAsync(Id!.Value, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
         if (outcome.NotFound) return NotFound();
         if (outcome.Succeeded) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{outcome.Workshop!.Id}");
-        return await InvalidAsync(outcome.Errors, cancellationToken);
+        await LoadAsync(cancellationToken);
+        return Invalid(outcome.Errors);
     }
 
     public Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken cancellationToken) =>
@@ -114,9 +116,7 @@ public sealed class WorkshopModel(
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async _ => await db.PartnerWorkshops.AnyAsync(w => w.Id == Id, cancellationToken)
-            ? await windows.AddAsync(Id!.Value, Day, Start, End, Capacity, cancellationToken)
-            : null, cancellationToken);
+        ChangeAsync(async _ => await windows.AddAsync(Id!.Value, Day, Start, End, Capacity, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
         ChangeAsync(_ => windows.ChangeCapacityAsync(Id!.Value, WindowId, Capacity, cancellationToken), cancellationToken);
@@ -126,29 +126,27 @@ public sealed class WorkshopModel(
         {
             var errors = await invite.RunAsync(city, new InviteToCity.Request(StaffEmail ?? "", MembershipRole.WorkshopStaff, Id), AdminId,
                 token => new Uri(urls.Identity, $"/einladung?city={city.Identifier}&token={token}"), HttpContext.GetAuditOrigin(), cancellationToken);
-            if (errors is null) TempData["Message"] = $"Einladung an {StaffEmail} verschickt.";
             return errors?.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value) ?? [];
         }, cancellationToken);
 
     /// <summary>
     /// Runs a change to this workshop in its city: on success back to the page, with field errors the page
-    /// again (400); null from the change means the workshop is not this city's (404).
+    /// again (400). A workshop that is not this city's is a 404 before anything runs.
     /// </summary>
     private async Task<IActionResult> ChangeAsync(Func<CityTenantInfo, Task<Dictionary<string, string[]>?>> change, CancellationToken cancellationToken)
     {
-        if (IsNew || await TenantAsync(cancellationToken) is not { } city) return NotFound();
+        if (IsNew || !await LoadAsync(cancellationToken)) return NotFound();
         Dictionary<string, string[]>? errors;
-        using (tenancy.BeginScope(city))
-            errors = await change(city);
+        using (tenancy.BeginScope(City))
+            errors = await change(City);
         if (errors is null) return NotFound();
         if (errors.Count == 0) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{Id}");
         await OnGetAsync(cancellationToken);
-        return await InvalidAsync(errors, cancellationToken);
+        return Invalid(errors);
     }
 
-    private async Task<IActionResult> InvalidAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private IActionResult Invalid(Dictionary<string, string[]> errors)
     {
-        if (City is null && !await LoadAsync(cancellationToken)) return NotFound();
         foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -182,7 +180,6 @@ public sealed class WorkshopModel(
     {
         if (await TenantAsync(cancellationToken) is not { } city) return false;
         City = city;
-        Message = TempData["Message"] as string;
         using (tenancy.BeginScope(city))
         {
             Services = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
@@ -191,6 +188,8 @@ public sealed class WorkshopModel(
             if (Workshop is null) return false;
             Windows = (await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == Id).ToListAsync(cancellationToken))
                 .OrderBy(w => ((int)w.Day + 6) % 7).ThenBy(w => w.Start).ToList();
+            var invitations = await db.Invitations.AsNoTracking().Where(i => i.WorkshopId == Id).OrderByDescending(i => i.CreatedAt).Take(20).ToListAsync(cancellationToken);
+            Invitations = invitations.Select(i => (i.Email, i.StateAt(clock.GetUtcNow()))).ToList();
             PriceList = await db.WorkshopPrices.AsNoTracking().Where(p => p.WorkshopId == Id)
                 .ToDictionaryAsync(p => ChangePrices.Key(p.ItemCode, p.VehicleClass), p => p.NetCents, cancellationToken);
         }
