@@ -29,7 +29,7 @@ public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls, LocatePo
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         City = HttpContext.GetTenantInfo<CityTenantInfo>();
-        if (City is null && Plz is not null)
+        if (City is null && Request.Query.ContainsKey("plz"))
         {
             var location = await locate.RunAsync(Plz, cancellationToken);
             if (location.ServedBy is { } city) return Redirect(urls.Entrance(city, location.PostalCode!.Value).ToString());

@@ -24,7 +24,7 @@ public sealed class JoinModel(LocatePostalCode locate, JoinWaitlist join, Platfo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Plz is null) return Page();
+        if (!Request.Query.ContainsKey("plz")) return Page();
         var location = await locate.RunAsync(Plz, cancellationToken);
         if (location.ServedBy is { } city) return Redirect(urls.Entrance(city, location.PostalCode!.Value).ToString());
         if (location.Error is { } error)
