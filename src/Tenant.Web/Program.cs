@@ -11,10 +11,12 @@ builder.AddCityAreas();
 builder.AddCityApi();
 builder.AddCityJobs();
 builder.AddCityPayments();
+builder.AddApex();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseCityHosts();
+app.UseRateLimiter();
 app.UsePlatformAuthentication();
 app.UseCityHostGate();
 app.UsePlatformAuthorization();

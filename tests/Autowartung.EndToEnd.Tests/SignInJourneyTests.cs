@@ -1,26 +1,12 @@
 using Autowartung.Testing;
 using Microsoft.Playwright;
+using static Autowartung.EndToEnd.Tests.Journeys;
 
 namespace Autowartung.EndToEnd.Tests;
 
 /// <summary>Single sign-on as people use it: the identity service, the shared session, the areas of a city.</summary>
 public sealed class SignInJourneyTests(Chromium chromium) : IClassFixture<Chromium>
 {
-    private static async Task SignInAsync(IPage page, DemoUsers.Login login)
-    {
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(login.Email);
-        await page.GetByLabel("Passwort").FillAsync(login.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
-        if (login.TotpSecret is not null)
-        {
-            await page.WaitForURLAsync(url => url.Contains("/anmelden/zwei-faktor", StringComparison.Ordinal), Chromium.Committed);
-            await page.GetByLabel("Code").FillAsync(Totp.Code(login.TotpSecret));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Bestätigen" }).ClickAsync();
-        }
-    }
-
-    private static string Url(string? host, string path = "/") => Ingress.Url(host, path).ToString();
-
     [Fact]
     public async Task Customer_SignsInFromWitten_LandsBackOnWitten_AndIsTheSamePersonOnDortmund()
     {

@@ -37,6 +37,7 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
         // Generous limits by default; the rate-limit tests set their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:AccountEmailsPerTenMinutes", "1000");
+        builder.UseSetting("RateLimits:WaitlistSignUpsPerTenMinutes", "1000");
         builder.UseSetting("Stripe:ApiBase", StripeEmulatorFactory.PublicUrl);
         builder.UseSetting("Stripe:SecretKey", StripeEmulatorFactory.SecretKey);
         builder.UseSetting("Stripe:WebhookSecrets:0", StripeEmulatorFactory.WebhookSecret);

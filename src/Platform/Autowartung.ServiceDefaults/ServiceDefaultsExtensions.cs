@@ -26,6 +26,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<PlatformUrls>();
         builder.Services.AddSingleton<CustomerReferences>();
         builder.Services.AddScoped<Platform.Payments.ICustomerLinks, CityCustomerLinks>();
+        builder.Services.AddSingleton<WaitlistLinks>();
+        builder.Services.AddSingleton<Platform.Waitlist.IWaitlistLinks>(services => services.GetRequiredService<WaitlistLinks>());
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             // Behind the ingress on loopback (the default trusted proxy); the Host header is passed through as is.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

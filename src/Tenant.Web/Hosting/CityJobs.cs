@@ -1,6 +1,7 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
+using Autowartung.Platform.Waitlist;
 using Quartz;
 
 namespace Autowartung.Tenant.Web.Hosting;
@@ -37,6 +38,10 @@ public static class CityJobs
             quartz.AddJob<SettleRefundsJob>(job => job.WithIdentity(settleRefunds).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(settleRefunds).WithIdentity("settle-refunds")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            var forgetUnconfirmed = new JobKey("forget-unconfirmed-waitlist-entries");
+            quartz.AddJob<ForgetUnconfirmedEntriesJob>(job => job.WithIdentity(forgetUnconfirmed).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(forgetUnconfirmed).WithIdentity("forget-unconfirmed-waitlist-entries")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
@@ -63,4 +68,18 @@ internal sealed class SettleRefundsJob(SettleRefund settleRefund) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
         await settleRefund.RetryDueAsync(cancellationToken: cancellationToken);
+}
+
+/// <summary>Deletes waitlist entries whose confirmation link expired unconfirmed (the apex's waitlist; this app serves the apex).</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class ForgetUnconfirmedEntriesJob(ForgetUnconfirmedEntries forget, ILogger<ForgetUnconfirmedEntriesJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var forgotten = await forget.RunAsync(cancellationToken);
+        if (forgotten > 0) LogForgotten(logger, forgotten);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} unconfirmed waitlist entries deleted: their confirmation links had expired")]
+    private static partial void LogForgotten(ILogger logger, int count);
 }

@@ -1,15 +1,23 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Tenant.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages;
 
-/// <summary>The front door: a city's landing page on its subdomain, the platform's on the apex.</summary>
-public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls) : PageModel
+/// <summary>
+/// The front door: a city's landing page on its subdomain, the platform's on the apex. The apex asks for
+/// a PLZ (<c>/?plz=…</c>) and sends the visitor to the public city that serves it, or to the waitlist.
+/// </summary>
+public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls, LocatePostalCode locate) : PageModel
 {
+    [BindProperty(SupportsGet = true, Name = "plz")] public string? Plz { get; set; }
+
     public CityTenantInfo? City { get; private set; }
 
     public IReadOnlyList<string> ServiceArea { get; private set; } = [];
@@ -18,9 +26,18 @@ public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls) : PageMo
 
     public IReadOnlyList<(string Name, CityStatus Status, Uri Url)> PublicCities { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         City = HttpContext.GetTenantInfo<CityTenantInfo>();
+        if (City is null && Request.Query.ContainsKey("plz"))
+        {
+            var location = await locate.RunAsync(Plz, cancellationToken);
+            if (location.ServedBy is { } city) return Redirect(urls.Entrance(city, location.PostalCode!.Value).ToString());
+            if (location.Error is null) return RedirectToPage("/Waitlist/Join", new { plz = location.PostalCode!.Value.Value });
+            ModelState.AddModelError(nameof(Plz), location.Error);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
         if (City is null)
         {
             var cities = await db.Cities.AsNoTracking()
@@ -29,7 +46,7 @@ public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls) : PageMo
                 .Select(c => new { c.Name, c.Status, c.Slug })
                 .ToListAsync(cancellationToken);
             PublicCities = cities.Select(c => (c.Name, c.Status, urls.City(c.Slug))).ToList();
-            return;
+            return Page();
         }
 
         var cityId = City.Id;
@@ -38,6 +55,7 @@ public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls) : PageMo
         // Tenant-owned: the query filter limits this to the city of the request.
         Workshops = await db.PartnerWorkshops.AsNoTracking().Where(w => w.IsActive)
             .OrderBy(w => w.Name).Select(w => w.Name).ToListAsync(cancellationToken);
+        return Page();
     }
 
     public Uri SignIn(LoginArea area) => urls.SignIn(City?.Identifier, area, urls.City(City!.Identifier));

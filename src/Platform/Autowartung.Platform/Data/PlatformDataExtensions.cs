@@ -15,6 +15,7 @@ using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Workshops;
+using Autowartung.Platform.Waitlist;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -71,6 +72,12 @@ public static class PlatformDataExtensions
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();
         services.AddScoped<ChangePrices>();
+        services.AddScoped<LocatePostalCode>();
+        services.AddScoped<JoinWaitlist>();
+        services.AddScoped<ConfirmWaitlistEntry>();
+        services.AddScoped<LeaveWaitlist>();
+        services.AddScoped<ForgetUnconfirmedEntries>();
+        services.AddScoped<WaitlistDemand>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();

@@ -11,6 +11,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Vehicles;
+using Autowartung.Platform.Waitlist;
 using Autowartung.Platform.Workshops;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
         [typeof(VehicleKeyNumber)] = "part of the vehicle catalog",
         [typeof(PaymentCustomer)] = "one person has one customer record at the payment provider, whatever city they book in",
         [typeof(ProviderEvent)] = "webhooks arrive before their city is known; they carry only routing facts",
+        [typeof(WaitlistEntry)] = "demand where no public city serves yet: the PLZ belongs to no city, or to one that must not show",
     };
 
     public DbSet<City> Cities => Set<City>();
@@ -100,6 +102,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<ReplacementCar> ReplacementCars => Set<ReplacementCar>();
 
     public DbSet<ExpansionAttestation> ExpansionAttestations => Set<ExpansionAttestation>();
+
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 
