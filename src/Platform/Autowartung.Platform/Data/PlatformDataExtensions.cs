@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Geography;
+using Autowartung.Platform.Kpis;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Payments.Stripe;
@@ -66,6 +67,7 @@ public static class PlatformDataExtensions
         services.AddScoped<ChangeCityStatus>();
         services.AddScoped<RecordAttestation>();
         services.AddScoped<ManageFleet>();
+        services.AddScoped<MeasureKpis>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
