@@ -126,28 +126,47 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
         var bookings = scope.Bookings;
         var paid = scope.PaidBookings;
 
-        var orders = await paid.Where(b => b.CreatedAt >= start && b.CreatedAt < end)
-            .GroupBy(b => EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty))
+        // One pass over each customer's paid bookings up to the period's end: what they ordered in the period, and
+        // whether they had paid for another booking (before or in it) that makes them a returning customer.
+        var orders = await paid.Where(b => b.CreatedAt < end)
+            .GroupBy(b => new { CityId = EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty), b.CustomerUserId })
+            .Select(g => new
+            {
+                g.Key.CityId,
+                Paid = g.Count(),
+                InPeriod = g.Count(b => b.CreatedAt >= start),
+                Gross = g.Sum(b => b.CreatedAt >= start ? (long)b.TotalGrossCents : 0L),
+                Cancelled = g.Count(b => b.CreatedAt >= start && b.Status == BookingStatus.Cancelled),
+            })
+            .Where(c => c.InPeriod > 0)
+            .GroupBy(c => c.CityId)
             .Select(g => new
             {
                 CityId = g.Key,
-                Count = g.Count(),
-                Gross = g.Sum(b => (long)b.TotalGrossCents),
-                Cancelled = g.Count(b => b.Status == BookingStatus.Cancelled),
+                Bookings = g.Sum(c => c.InPeriod),
+                Gross = g.Sum(c => c.Gross),
+                Cancelled = g.Sum(c => c.Cancelled),
+                Customers = g.Count(),
+                Returning = g.Count(c => c.Paid > 1),
             })
             .ToDictionaryAsync(x => x.CityId, cancellationToken);
 
-        var quotes = await scope.Quotes.Where(q => q.CreatedAt >= start && q.CreatedAt < end)
-            .Select(q => new
-            {
-                CityId = EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty),
-                IsTest = bookings.Any(b => b.QuoteId == q.Id && b.IsTest),
-                Paid = paid.Any(b => b.QuoteId == q.Id),
-            })
-            .Where(q => !q.IsTest)
-            .GroupBy(q => q.CityId)
-            .Select(g => new { CityId = g.Key, Count = g.Count(), Paid = g.Count(q => q.Paid) })
-            .ToDictionaryAsync(x => x.CityId, cancellationToken);
+        // A test booking's quote is a test too. Both counts are joins the database can hash: an EXISTS inside the
+        // aggregate would run once per quote, and bookings have no index on quote_id.
+        var quotesInPeriod = scope.Quotes.Where(q => q.CreatedAt >= start && q.CreatedAt < end);
+        var quoted = await quotesInPeriod
+            .Where(q => !bookings.Any(b => EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty) == EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty)
+                && b.QuoteId == q.Id && b.IsTest))
+            .GroupBy(q => EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty))
+            .Select(g => new { CityId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.CityId, x => x.Count, cancellationToken);
+        // A booking is made after its quote, so only bookings from the period's start on can be one of these quotes' bookings.
+        var converted = await paid.Where(b => b.CreatedAt >= start
+                && quotesInPeriod.Any(q => EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty) == EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty)
+                    && q.Id == b.QuoteId))
+            .GroupBy(b => EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty))
+            .Select(g => new { CityId = g.Key, Count = g.Select(b => b.QuoteId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.CityId, x => x.Count, cancellationToken);
 
         var payments = (await scope.Payments
                 .Where(p => p.CreatedAt >= start && p.CreatedAt < end
@@ -159,22 +178,12 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
             .GroupBy(x => x.CityId)
             .ToDictionary(g => g.Key, g => g.Aggregate(PaymentOutcomes.None, (sum, x) => sum + Counted(x.Status, x.Count)));
 
-        var customers = await paid.Where(b => b.CreatedAt < end)
-            .GroupBy(b => new { CityId = EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty), b.CustomerUserId })
-            .Select(g => new { g.Key.CityId, InPeriod = g.Count(b => b.CreatedAt >= start), Paid = g.Count() })
-            .Where(c => c.InPeriod > 0)
-            .GroupBy(c => c.CityId)
-            .Select(g => new { CityId = g.Key, Count = g.Count(), Returning = g.Count(c => c.Paid > 1) })
-            .ToDictionaryAsync(x => x.CityId, cancellationToken);
-
-        return orders.Keys.Union(quotes.Keys).Union(payments.Keys).Union(customers.Keys).ToDictionary(id => id, id =>
+        return orders.Keys.Union(quoted.Keys).Union(payments.Keys).ToDictionary(id => id, id =>
         {
             var order = orders.GetValueOrDefault(id);
-            var quote = quotes.GetValueOrDefault(id);
-            var customer = customers.GetValueOrDefault(id);
             return new KpiFigures(
-                quote?.Count ?? 0, quote?.Paid ?? 0, order?.Count ?? 0, order?.Gross ?? 0, order?.Cancelled ?? 0,
-                payments.GetValueOrDefault(id, PaymentOutcomes.None), customer?.Count ?? 0, customer?.Returning ?? 0);
+                quoted.GetValueOrDefault(id), converted.GetValueOrDefault(id), order?.Bookings ?? 0, order?.Gross ?? 0, order?.Cancelled ?? 0,
+                payments.GetValueOrDefault(id, PaymentOutcomes.None), order?.Customers ?? 0, order?.Returning ?? 0);
         });
     }
 
