@@ -1,20 +1,42 @@
+using Autowartung.Admin.Web.Csv;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.Hosting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Autowartung.Admin.Web.Pages;
 
-/// <summary>All cities at a glance: status, service area and partner workshops.</summary>
-public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls) : PageModel
+/// <summary>All cities at a glance: status, service area and partner workshops; the same as CSV (<c>?handler=csv</c>).</summary>
+public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls, IStringLocalizer<UiText> text) : PageModel
 {
     public sealed record CityRow(string Name, string Slug, CityStatus Status, int PostalCodes, int Workshops, Uri Url);
 
     public IReadOnlyList<CityRow> Cities { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var table = new CsvTable(text["Stadt"], text["Subdomain"], text["Status"], text["Postleitzahlen"], text["Partnerwerkstätten"], text["Adresse"]);
+        foreach (var city in Cities)
+            table.Add(city.Name, city.Slug, text[StatusLabel(city.Status)].Value, city.PostalCodes, city.Workshops, city.Url.ToString());
+        return table.ToFile("staedte.csv");
+    }
+
+    public static string StatusLabel(CityStatus status) => status switch
+    {
+        CityStatus.Onboarding => "Im Aufbau",
+        CityStatus.Pilot => "Pilotbetrieb",
+        CityStatus.Live => "In Betrieb",
+        _ => "Pausiert",
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         // The platform team sees every city: this overview deliberately reads across tenants.
         var workshopsPerCity = await db.PartnerWorkshops.AcrossTenants()

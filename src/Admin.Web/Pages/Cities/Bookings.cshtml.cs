@@ -1,3 +1,4 @@
+using Autowartung.Admin.Web.Csv;
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Bookings;
@@ -7,11 +8,16 @@ using Autowartung.Platform.Payments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Autowartung.Admin.Web.Pages.Cities;
 
-/// <summary>A city's latest bookings with what was paid and refunded: the way into each booking's payments ledger.</summary>
-public sealed class BookingsModel(ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformDbContext db) : PageModel
+/// <summary>
+/// A city's latest bookings with what was paid and refunded: the way into each booking's payments ledger. The
+/// same rows as CSV with <c>?handler=csv</c>.
+/// </summary>
+public sealed class BookingsModel(
+    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformDbContext db, IStringLocalizer<UiText> text) : PageModel
 {
     public sealed record Row(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset PickupStartUtc, BookingStatus Status, string LicensePlate, int TotalGrossCents,
         PaymentStatus? Payment, int RefundedCents);
@@ -20,9 +26,23 @@ public sealed class BookingsModel(ITenantStore<CityTenantInfo> cities, MultiTena
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken) =>
+        await LoadAsync(slug, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken cancellationToken)
     {
-        if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return NotFound();
+        if (!await LoadAsync(slug, cancellationToken)) return NotFound();
+        var table = new CsvTable(
+            text["Buchung"], text["Gebucht (UTC)"], text["Abholung (UTC)"], text["Kennzeichen"], text["Status"], text["Betrag (Cent)"], text["Zahlung"],
+            text["Erstattet (Cent)"]);
+        foreach (var row in Rows)
+            table.Add(row.Id.ToString(), row.CreatedAt, row.PickupStartUtc, row.LicensePlate, row.Status, row.TotalGrossCents, row.Payment, row.RefundedCents);
+        return table.ToFile($"buchungen-{City.Identifier}.csv");
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return false;
         City = city;
         using var scope = tenancy.BeginScope(city);
         Rows = await db.Bookings.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
@@ -30,6 +50,6 @@ public sealed class BookingsModel(ITenantStore<CityTenantInfo> cities, MultiTena
                 db.Payments.Where(p => p.BookingId == b.Id && p.Purpose == PaymentPurpose.Booking).Select(p => (PaymentStatus?)p.Status).FirstOrDefault(),
                 db.Payments.Where(p => p.BookingId == b.Id).Sum(p => p.RefundedCents)))
             .ToListAsync(cancellationToken);
-        return Page();
+        return true;
     }
 }

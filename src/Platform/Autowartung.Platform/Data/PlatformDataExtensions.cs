@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Geography;
+using Autowartung.Platform.Kpis;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Payments.Stripe;
@@ -78,6 +79,7 @@ public static class PlatformDataExtensions
         services.AddScoped<LeaveWaitlist>();
         services.AddScoped<ForgetUnconfirmedEntries>();
         services.AddScoped<WaitlistDemand>();
+        services.AddScoped<MeasureKpis>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
