@@ -7,13 +7,6 @@ builder.AddServiceDefaults();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 
-// A new city or workshop is made on its page without an id; the literal route wins over /staedte/{slug}.
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(pages =>
-{
-    pages.Conventions.AddPageRoute("/Cities/City", "/staedte/neu");
-    pages.Conventions.AddPageRoute("/Workshops/Workshop", "/staedte/{slug}/werkstaetten/neu");
-});
-
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UsePlatformAuthentication();

@@ -221,3 +221,23 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
         Assert.Contains(email, await admin.GetStringAsync(page));   // the page says the invitation went out
     }
 }
+
+/// <summary>The pages' forms post back to the page they are on, also where a page has a second route for "new".</summary>
+public sealed class FormActionTests(ExpansionApp app) : IClassFixture<ExpansionApp>
+{
+    [Fact]
+    public async Task CityAndWorkshopPages_PostToTheirOwnAddress()
+    {
+        using var admin = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, app.Admin, secondFactor: true));
+        var workshop = await app.Database.ScalarAsync<Guid>(
+            "SELECT w.id FROM partner_workshops w JOIN cities c ON c.id = w.tenant_id WHERE c.slug = 'witten' LIMIT 1");
+        foreach (var page in new[] { "/staedte/witten", $"/staedte/witten/werkstaetten/{workshop}", "/staedte/neu", "/staedte/witten/werkstaetten/neu" })
+        {
+            var html = await admin.GetStringAsync(page);
+            var actions = System.Text.RegularExpressions.Regex.Matches(html, "<form[^>]*method=\"post\"[^>]*action=\"([^\"]+)\"")
+                .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Where(a => !a.StartsWith("/abmelden", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(actions);
+            Assert.All(actions, action => Assert.StartsWith(page + "?", action));
+        }
+    }
+}

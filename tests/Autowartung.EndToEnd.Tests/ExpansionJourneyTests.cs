@@ -184,7 +184,12 @@ public sealed class ExpansionJourneyTests(Chromium chromium) : IClassFixture<Chr
         await form.Locator("[name=AttestedDate]").FillAsync(date);
         await form.Locator("[name=Trainer]").FillAsync(trainer ?? "");
         await form.Locator("[name=Note]").FillAsync(note ?? "");
-        await page.GetByTestId("attest-submit").ClickAsync();
+        var answer = await page.RunAndWaitForResponseAsync(() => page.GetByTestId("attest-submit").ClickAsync(), r => r.Url.Contains("handler=Attest"));
+        if (answer.Status != 302)
+        {
+            await page.WaitForLoadStateAsync();
+            Assert.Fail($"Attesting {kind} for {subject}: {answer.Status} {string.Join(" ", await page.Locator("[data-testid=attest] .field-error").AllInnerTextsAsync())}");
+        }
         await page.WaitForURLAsync(Url("admin", "/staedte/bochum"), Chromium.Committed);
         await page.GetByTestId("readiness").WaitForAsync();
     }

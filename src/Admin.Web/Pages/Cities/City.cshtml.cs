@@ -26,6 +26,7 @@ public sealed class CityModel(
 
     public sealed record TestBooking(Guid Id, DateTimeOffset CreatedAt, BookingStatus Status, DateTimeOffset PickupStartUtc, int TotalGrossCents);
 
+    /// <summary>The city's slug, or <see cref="CitySlug.NewCity"/> for a city still to be made.</summary>
     [BindProperty(SupportsGet = true)] public string? Slug { get; set; }
     [BindProperty] public string? NewSlug { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -72,7 +73,7 @@ public sealed class CityModel(
 
     public string? Message { get; private set; }
 
-    public bool IsNew => Slug is null;
+    public bool IsNew => Slug == CitySlug.NewCity;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

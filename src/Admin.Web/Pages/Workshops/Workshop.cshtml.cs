@@ -31,7 +31,10 @@ public sealed class WorkshopModel(
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
-    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    /// <summary>The workshop's id, or <c>neu</c> for one still to be made; anything else is no workshop.</summary>
+    [BindProperty(SupportsGet = true, Name = "id")] public string RouteId { get; set; } = "";
+
+    public Guid? Id => Guid.TryParse(RouteId, out var id) ? id : null;
 
     [BindProperty] public string? Name { get; set; }
     [BindProperty] public string? Street { get; set; }
@@ -65,11 +68,13 @@ public sealed class WorkshopModel(
     /// <summary>Invitations to this workshop's staff, newest first.</summary>
     public IReadOnlyList<(string Email, InvitationState State)> Invitations { get; private set; } = [];
 
-    public bool IsNew => Id is null;
+    public bool IsNew => RouteId == NewWorkshop;
+
+    public const string NewWorkshop = "neu";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken)) return NotFound();
+        if (!IsNew && Id is null || !await LoadAsync(cancellationToken)) return NotFound();
         if (Workshop is { } workshop)
         {
             (Name, Street, PostalCode, Town) = (workshop.Name, workshop.Address.Street, workshop.Address.PostalCode, workshop.Address.Town);
@@ -88,7 +93,7 @@ public sealed class WorkshopModel(
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (await TenantAsync(cancellationToken) is not { } city) return NotFound();
+        if (!IsNew && Id is null || await TenantAsync(cancellationToken) is not { } city) return NotFound();
         var hours = Week.Select((day, i) => new SaveWorkshop.Day(day, Opens.ElementAtOrDefault(i), Closes.ElementAtOrDefault(i))).ToList();
         var request = new SaveWorkshop.Request(Name, Street, PostalCode, Town, ServedPostalCodes, hours, WithCapacityTemplate);
         SaveWorkshop.Outcome outcome;
@@ -135,7 +140,7 @@ public sealed class WorkshopModel(
     /// </summary>
     private async Task<IActionResult> ChangeAsync(Func<CityTenantInfo, Task<Dictionary<string, string[]>?>> change, CancellationToken cancellationToken)
     {
-        if (IsNew || !await LoadAsync(cancellationToken)) return NotFound();
+        if (Id is null || !await LoadAsync(cancellationToken)) return NotFound();
         Dictionary<string, string[]>? errors;
         using (tenancy.BeginScope(City))
             errors = await change(City);

@@ -7,7 +7,10 @@ public static partial class CitySlug
 {
     /// <summary>Labels under the platform domain that belong to the platform itself.</summary>
     public static IReadOnlySet<string> Reserved { get; } =
-        new HashSet<string>(["www", "admin", "id", "api", "mail", "static", "status"], StringComparer.Ordinal);
+        new HashSet<string>(["www", "admin", "id", "api", "mail", "static", "status", NewCity], StringComparer.Ordinal);
+
+    /// <summary>The admin app's address for a city still to be made, <c>/staedte/neu</c>: no city may take it.</summary>
+    public const string NewCity = "neu";
 
     /// <summary>The reason <paramref name="slug"/> cannot name a city, or <c>null</c> when it can.</summary>
     public static string? Validate(string? slug) => slug switch
