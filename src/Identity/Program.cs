@@ -12,7 +12,6 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
-app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/", () => Results.Redirect(PlatformUrls.SignInPath)).ExcludeFromDescription();

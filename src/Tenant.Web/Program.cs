@@ -16,7 +16,6 @@ builder.AddApex();
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseCityHosts();
-app.UseRateLimiter();
 app.UsePlatformAuthentication();
 app.UseCityHostGate();
 app.UsePlatformAuthorization();

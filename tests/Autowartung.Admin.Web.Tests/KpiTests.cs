@@ -385,9 +385,10 @@ public sealed partial class KpiTests(KpiApp app) : IClassFixture<KpiApp>
         var rows = await CsvAsync(response);
 
         Assert.Equal("staedte.csv", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
-        Assert.Equal(["Stadt", "Subdomain", "Status", "Postleitzahlen", "Partnerwerkstätten", "Adresse"], rows[0]);
-        Assert.Equal(["'" + KpiApp.FormulaName, "bochum", "Im Aufbau", "1", "0", "http://bochum.autowartung.localhost:8080/"], rows[1]);
-        Assert.Equal(["Witten", "witten", "Pilotbetrieb", "2", "1", "http://witten.autowartung.localhost:8080/"], rows[3]);
+        Assert.Equal(["Stadt", "Subdomain", "Status", "Kriterien erfüllt", "Postleitzahlen", "Partnerwerkstätten", "Adresse"], rows[0]);
+        Assert.Equal(["'" + KpiApp.FormulaName, "bochum", "Im Aufbau", "0/7", "1", "0", "http://bochum.autowartung.localhost:8080/"], rows[1]);
+        Assert.Equal(["Dortmund", "dortmund", "In Betrieb", "", "1", "1", "http://dortmund.autowartung.localhost:8080/"], rows[2]);   // live: past the gate
+        Assert.Equal(["Witten", "witten", "Pilotbetrieb", "0/7", "2", "1", "http://witten.autowartung.localhost:8080/"], rows[3]);
     }
 
     [Fact]

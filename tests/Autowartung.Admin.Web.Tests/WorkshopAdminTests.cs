@@ -69,6 +69,11 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
 
         var page = await admin.GetStringAsync($"/staedte/{slug}");
         Assert.Contains("data-workshop=\"Autohaus Buer\"", page);
+
+        // The city list shows readiness at a glance: the workshop and the fleet (its minimum is 0); a live city has passed the gate.
+        var list = await admin.GetStringAsync("/");
+        Assert.Matches($"data-city=\"{slug}\"(?:(?!</tr>).)*data-readiness=\"2\">2/7<", list.ReplaceLineEndings(" "));
+        Assert.Matches("data-city=\"dortmund\"(?:(?!</tr>).)*data-readiness=\"\">–<", list.ReplaceLineEndings(" "));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
 using Microsoft.AspNetCore.Identity;
+using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Autowartung.Identity.Accounts;
@@ -67,27 +68,10 @@ public static class IdentityService
         var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(options =>
         {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Zu viele Versuche. Bitte warten Sie einen Moment." },
-                });
-            };
-            options.AddPolicy(SignInLimit, context => RateLimitPartition.GetSlidingWindowLimiter(ClientKey(context),
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6 }));
-            options.AddPolicy(AccountEmailLimit, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountEmailsPerTenMinutes, Window = TimeSpan.FromMinutes(10) }));
+            options.AddPolicy(SignInLimit, context => PlatformRateLimits.PostsPerClient(context, client => RateLimitPartition.GetSlidingWindowLimiter(client,
+                _ => new SlidingWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6 })));
+            options.AddPolicy(AccountEmailLimit, context => PlatformRateLimits.PostsPerClient(context, client => RateLimitPartition.GetFixedWindowLimiter(client,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AccountEmailsPerTenMinutes, Window = TimeSpan.FromMinutes(10) })));
         });
     }
-
-    /// <summary>Only posts count: reading the form is free, submitting it is limited.</summary>
-    private static string ClientKey(HttpContext context) =>
-        HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            ? $"read:{Guid.NewGuid()}"
-            : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

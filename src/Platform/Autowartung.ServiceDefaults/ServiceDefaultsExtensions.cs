@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSharedKeyRing();
         builder.Services.AddPlatformLocalization();
         builder.Services.AddPlatformAuthentication();
+        builder.Services.AddPlatformRateLimits();
         builder.Services.AddRazorPages().AddViewLocalization();
         // German pages: write umlauts and ß as they are instead of as numeric character references.
         builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -51,6 +52,7 @@ public static class ServiceDefaultsExtensions
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -25,25 +25,8 @@ public static class Apex
     {
         var limits = builder.Configuration.GetSection("RateLimits").Get<ApexRateLimitOptions>() ?? new ApexRateLimitOptions();
         builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "600";
-                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = 429, Title = "Zu viele Versuche. Bitte warten Sie einen Moment." },
-                });
-            };
-            // Only posts count: reading the form is free, submitting it is limited per client address.
-            options.AddPolicy(WaitlistSignUpLimit, context =>
-                HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-                    ? RateLimitPartition.GetNoLimiter("read")
-                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.WaitlistSignUpsPerTenMinutes, Window = TimeSpan.FromMinutes(10) }));
-        });
+            options.AddPolicy(WaitlistSignUpLimit, context => PlatformRateLimits.PostsPerClient(context, client => RateLimitPartition.GetFixedWindowLimiter(client,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.WaitlistSignUpsPerTenMinutes, Window = TimeSpan.FromMinutes(10) }))));
         return builder;
     }
 
