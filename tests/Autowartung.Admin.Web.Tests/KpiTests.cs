@@ -88,15 +88,16 @@ public sealed class KpiApp : AppFixture<Program>
 
     private static DateTimeOffset Utc(string instant) => DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime();
 
-    private async Task<Guid> Quote(CityTenantInfo city, string createdAt)
+    /// <summary>A quote; a test quote is one made while its city was in onboarding, as a test booking's is.</summary>
+    private async Task<Guid> Quote(CityTenantInfo city, string createdAt, bool isTest = false)
     {
         var id = Guid.NewGuid();
         await Database.ExecuteAsync("""
             INSERT INTO quotes (tenant_id, id, workshop_id, postal_code, total_net_cents, total_vat_cents, total_gross_cents, created_at, valid_until,
-                                vehicle_make, vehicle_model, vehicle_year, vehicle_fuel, vehicle_class, lines)
-            SELECT @p0, @p1, w.id, '58452', 0, 0, 0, @p2, @p2, 'Opel', 'Corsa', 2021, 'Petrol', 'Compact', '[]'::jsonb
+                                vehicle_make, vehicle_model, vehicle_year, vehicle_fuel, vehicle_class, lines, is_test)
+            SELECT @p0, @p1, w.id, '58452', 0, 0, 0, @p2, @p2, 'Opel', 'Corsa', 2021, 'Petrol', 'Compact', '[]'::jsonb, @p3
             FROM partner_workshops w WHERE w.tenant_id = @p0
-            """, city.Id, id, Utc(createdAt));
+            """, city.Id, id, Utc(createdAt), isTest);
         return id;
     }
 
@@ -104,7 +105,7 @@ public sealed class KpiApp : AppFixture<Program>
     private async Task<Guid> Booking(
         CityTenantInfo city, string quotedAt, string bookedAt, Guid customer, string status, int grossCents, string paymentStatus, bool isTest = false)
     {
-        var quote = await Quote(city, quotedAt);
+        var quote = await Quote(city, quotedAt, isTest);
         var id = Guid.NewGuid();
         await Database.ExecuteAsync("""
             INSERT INTO bookings (tenant_id, id, quote_id, workshop_id, customer_user_id, status, slot_window_id, slot_date, pickup_start_utc, pickup_end_utc,

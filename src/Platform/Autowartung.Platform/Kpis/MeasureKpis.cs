@@ -151,12 +151,10 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
             })
             .ToDictionaryAsync(x => x.CityId, cancellationToken);
 
-        // A test booking's quote is a test too. Both counts are joins the database can hash: an EXISTS inside the
-        // aggregate would run once per quote, and bookings have no index on quote_id.
-        var quotesInPeriod = scope.Quotes.Where(q => q.CreatedAt >= start && q.CreatedAt < end);
+        // Quotes made while their city was in onboarding are tests, as are their bookings. The conversion is a join the
+        // database can hash: an EXISTS inside the aggregate would run once per quote, and bookings have no index on quote_id.
+        var quotesInPeriod = scope.Quotes.Where(q => q.CreatedAt >= start && q.CreatedAt < end && !q.IsTest);
         var quoted = await quotesInPeriod
-            .Where(q => !bookings.Any(b => EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty) == EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty)
-                && b.QuoteId == q.Id && b.IsTest))
             .GroupBy(q => EF.Property<Guid>(q, MultiTenantModel.TenantIdProperty))
             .Select(g => new { CityId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.CityId, x => x.Count, cancellationToken);

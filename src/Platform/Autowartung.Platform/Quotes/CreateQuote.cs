@@ -43,8 +43,10 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         if (workshopId is null)
             return new Outcome(null, new() { ["postalCode"] = ["Für diese Postleitzahl bietet gerade keine Partnerwerkstatt alle gewählten Leistungen an."] });
 
-        var lines = QuoteCalculator.Lines(items.Select(i => (i, netByCode[i.Code])), await ConciergeFeeAsync(cancellationToken));
-        var quote = Quote.Create(workshopId.Value, plz, vehicle, lines, clock.GetUtcNow());
+        var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
+            .Select(c => new { c.ConciergeFeeCents, c.Status }).SingleAsync(cancellationToken);
+        var lines = QuoteCalculator.Lines(items.Select(i => (i, netByCode[i.Code])), city.ConciergeFeeCents);
+        var quote = Quote.Create(workshopId.Value, plz, vehicle, lines, clock.GetUtcNow(), isTest: city.Status == CityStatus.Onboarding);
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
         return new Outcome(quote, errors);
@@ -107,11 +109,11 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         return (candidates[0].Id, candidates[0].NetByCode);
     }
 
-    private Task<int> ConciergeFeeAsync(CancellationToken cancellationToken) =>
-        db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ConciergeFeeCents).SingleAsync(cancellationToken);
-
     private Task<bool> ServedHereAsync(PostalCode postalCode, CancellationToken cancellationToken) =>
         db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.ServiceArea.Any(p => p.Code == postalCode.Value), cancellationToken);
+
+    private Task<int> ConciergeFeeAsync(CancellationToken cancellationToken) =>
+        db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ConciergeFeeCents).SingleAsync(cancellationToken);
 
     private Task<OtherCity?> ServedByAsync(PostalCode postalCode, CancellationToken cancellationToken) =>
         db.Cities.AsNoTracking()

@@ -35,9 +35,13 @@ public sealed class Quote
 
     public DateTimeOffset ValidUntil { get; private set; }
 
+    /// <summary>Made while its city was still in onboarding, by its crew or an admin: counts in no KPI.</summary>
+    public bool IsTest { get; private set; }
+
     public bool IsValidAt(DateTimeOffset now) => now < ValidUntil;
 
-    public static Quote Create(Guid workshopId, string postalCode, IdentifiedVehicle vehicle, IReadOnlyList<QuoteLine> lines, DateTimeOffset now)
+    public static Quote Create(
+        Guid workshopId, string postalCode, IdentifiedVehicle vehicle, IReadOnlyList<QuoteLine> lines, DateTimeOffset now, bool isTest = false)
     {
         var total = lines.Aggregate(new Amount(0, 0), (sum, line) => sum + new Amount(line.NetCents, line.VatCents));
         var quote = new Quote
@@ -51,6 +55,7 @@ public sealed class Quote
             TotalGrossCents = total.GrossCents,
             CreatedAt = now,
             ValidUntil = now + Validity,
+            IsTest = isTest,
         };
         quote._lines.AddRange(lines);
         return quote;

@@ -1129,6 +1129,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<string>("PostalCode")
                         .IsRequired()
                         .HasMaxLength(5)
