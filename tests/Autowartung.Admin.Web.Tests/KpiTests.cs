@@ -401,9 +401,13 @@ public sealed partial class KpiTests(KpiApp app) : IClassFixture<KpiApp>
         var rows = await CsvAsync(response);
 
         Assert.Equal(3, rows.Count);
-        Assert.Equal(["Buchung", "Gebucht (UTC)", "Abholung (UTC)", "Kennzeichen", "Status", "Betrag (Cent)", "Zahlung", "Erstattet (Cent)"], rows[0]);
-        Assert.Equal(["2026-03-25 08:00:00", "2026-04-14 08:00:00", "EN-KP 1", "Cancelled", "7000", "Succeeded", "0"], rows[1][1..]);
+        Assert.Equal(["Buchung", "Gebucht (UTC)", "Abholung (UTC)", "Kennzeichen", "Status", "Betrag (Cent)", "Zahlung", "Erstattet (Cent)", "Testbuchung"], rows[0]);
+        Assert.Equal(["2026-03-25 08:00:00", "2026-04-14 08:00:00", "EN-KP 1", "Cancelled", "7000", "Succeeded", "0", ""], rows[1][1..]);
         Assert.Equal("2026-03-22 09:00:00", rows[2][1]);
+
+        // Witten's test booking is there, and says so.
+        using var witten = await admin.GetAsync("/staedte/witten/buchungen?handler=Csv");
+        Assert.Equal("ja", Assert.Single(await CsvAsync(witten), row => row[5] == "99999")[8]);
     }
 
     private static string Figure(string page, string kpi) =>

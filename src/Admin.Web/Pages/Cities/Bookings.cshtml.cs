@@ -20,7 +20,7 @@ public sealed class BookingsModel(
     ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformDbContext db, IStringLocalizer<UiText> text) : PageModel
 {
     public sealed record Row(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset PickupStartUtc, BookingStatus Status, string LicensePlate, int TotalGrossCents,
-        PaymentStatus? Payment, int RefundedCents);
+        PaymentStatus? Payment, int RefundedCents, bool IsTest);
 
     public CityTenantInfo City { get; private set; } = null!;
 
@@ -34,9 +34,10 @@ public sealed class BookingsModel(
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         var table = new CsvTable(
             text["Buchung"], text["Gebucht (UTC)"], text["Abholung (UTC)"], text["Kennzeichen"], text["Status"], text["Betrag (Cent)"], text["Zahlung"],
-            text["Erstattet (Cent)"]);
+            text["Erstattet (Cent)"], text["Testbuchung"]);
         foreach (var row in Rows)
-            table.Add(row.Id.ToString(), row.CreatedAt, row.PickupStartUtc, row.LicensePlate, row.Status, row.TotalGrossCents, row.Payment, row.RefundedCents);
+            table.Add(row.Id.ToString(), row.CreatedAt, row.PickupStartUtc, row.LicensePlate, row.Status, row.TotalGrossCents, row.Payment, row.RefundedCents,
+                row.IsTest ? text["ja"].Value : "");
         return table.ToFile($"buchungen-{City.Identifier}.csv");
     }
 
@@ -48,7 +49,7 @@ public sealed class BookingsModel(
         Rows = await db.Bookings.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
             .Select(b => new Row(b.Id, b.CreatedAt, b.PickupStartUtc, b.Status, b.LicensePlate, b.TotalGrossCents,
                 db.Payments.Where(p => p.BookingId == b.Id && p.Purpose == PaymentPurpose.Booking).Select(p => (PaymentStatus?)p.Status).FirstOrDefault(),
-                db.Payments.Where(p => p.BookingId == b.Id).Sum(p => p.RefundedCents)))
+                db.Payments.Where(p => p.BookingId == b.Id).Sum(p => p.RefundedCents), b.IsTest))
             .ToListAsync(cancellationToken);
         return true;
     }
