@@ -74,4 +74,33 @@ public sealed class PricingTests
         Assert.False(oil.AppliesTo(FuelType.Electric));
         Assert.True(oil.AppliesTo(FuelType.Diesel));
     }
+
+    [Theory]
+    [InlineData("29.00", 2900)]
+    [InlineData("29,5", 2950)]
+    [InlineData(" 0.005 ", 1)]          // half a cent rounds up
+    [InlineData("1000000", 100_000_000)]
+    [InlineData("1000000.01", null)]
+    [InlineData("-1", null)]
+    [InlineData("1e3", null)]
+    [InlineData("zwölf", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void EuroInput_ReadsWhatFormsSend(string? euros, int? cents) => Assert.Equal(cents, EuroInput.Cents(euros));
+
+    [Fact]
+    public void EuroInput_FormatsForANumberInput_WhateverTheCulture()
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            Assert.Equal("1234.50", EuroInput.Format(123_450));
+            Assert.Equal(123_450, EuroInput.Cents(EuroInput.Format(123_450)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
 }

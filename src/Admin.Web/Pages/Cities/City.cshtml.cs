@@ -4,6 +4,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
@@ -80,15 +81,15 @@ public sealed class CityModel(
         if (IsNew) return Page();
         if (!await LoadAsync(cancellationToken)) return NotFound();
         (Name, TimeZone, ConciergeFee, PilotDailyBookingCap, FreeCancellationHours, LateCancellationFee, MinimumReplacementCars) =
-            (City!.Name, City.TimeZoneId, Euros(City.ConciergeFeeCents), City.PilotDailyBookingCap, City.FreeCancellationHours, Euros(City.LateCancellationFeeCents), City.MinimumReplacementCars);
+            (City!.Name, City.TimeZoneId, EuroInput.Format(City.ConciergeFeeCents), City.PilotDailyBookingCap, City.FreeCancellationHours, EuroInput.Format(City.LateCancellationFeeCents), City.MinimumReplacementCars);
         ServiceArea = string.Join(", ", City.ServiceArea.Select(p => p.Code).Order());
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        var request = new SaveCity.Request(NewSlug, Name, ServiceArea, TimeZone, Cents(ConciergeFee), PilotDailyBookingCap, FreeCancellationHours,
-            Cents(LateCancellationFee), MinimumReplacementCars);
+        var request = new SaveCity.Request(NewSlug, Name, ServiceArea, TimeZone, EuroInput.Cents(ConciergeFee), PilotDailyBookingCap, FreeCancellationHours,
+            EuroInput.Cents(LateCancellationFee), MinimumReplacementCars);
         var outcome = IsNew
             ? await saveCity.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
             : await saveCity.UpdateAsync(Slug!, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
@@ -154,13 +155,7 @@ public sealed class CityModel(
 
     private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
 
-    private static int? Cents(string? euros) =>
-        decimal.TryParse(euros?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value)
-        && value <= 1_000_000m
-            ? (int)Math.Round(value * 100m, MidpointRounding.AwayFromZero)
-            : null;
 
-    private static string Euros(int cents) => (cents / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

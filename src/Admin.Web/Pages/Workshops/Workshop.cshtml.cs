@@ -5,6 +5,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Workshops;
@@ -113,11 +114,7 @@ public sealed class WorkshopModel(
     public Task<IActionResult> OnPostPricesAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async _ =>
         {
-            var prices = new List<ChangePrices.Price>();
-            foreach (var (key, euros) in Prices)
-                if (key.Split('.') is [var code, var className] && Enum.TryParse<VehicleClass>(className, out var vehicleClass))
-                    prices.Add(new ChangePrices.Price(code, vehicleClass, Cents(euros)));
-            return await changePrices.RunAsync(Id!.Value, prices, Cents(LabourRate), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+            return await changePrices.RunAsync(Id!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
         }, cancellationToken);
 
     public Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
@@ -159,19 +156,18 @@ public sealed class WorkshopModel(
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    public int? NetCents(string code, VehicleClass vehicleClass) =>
-        PriceList.TryGetValue(ChangePrices.Key(code, vehicleClass), out var cents) ? cents : null;
+    /// <summary>What a price input shows: what was posted, else the saved price.</summary>
+    public string Value(string code, VehicleClass vehicleClass)
+    {
+        var key = ChangePrices.Key(code, vehicleClass);
+        return Prices.TryGetValue(key, out var posted) ? posted ?? "" : PriceList.TryGetValue(key, out var cents) ? EuroInput.Format(cents) : "";
+    }
 
     public IReadOnlyDictionary<string, int> PriceList { get; private set; } = new Dictionary<string, int>();
 
     public static string DayName(DayOfWeek day) => German.DateTimeFormat.GetDayName(day);
 
-    public static string Euros(int cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static int? Cents(string? euros) =>
-        decimal.TryParse(euros?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000m
-            ? (int)Math.Round(value * 100m, MidpointRounding.AwayFromZero)
-            : null;
 
     private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
 

@@ -53,6 +53,13 @@ public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
         return errors;
     }
 
+    /// <summary>A price-list form's fields, net euros keyed <c>{code}.{class}</c>; an amount that is none reads as null and is refused.</summary>
+    public static IReadOnlyList<Price> FromForm(IReadOnlyDictionary<string, string?> netEuros) =>
+        netEuros.Select(field => (Key: field.Key.Split('.'), Euros: field.Value))
+            .Where(field => field.Key is [_, var className] && Enum.TryParse<VehicleClass>(className, out _))
+            .Select(field => new Price(field.Key[0], Enum.Parse<VehicleClass>(field.Key[1]), EuroInput.Cents(field.Euros)))
+            .ToList();
+
     public static string Key(Price price) => Key(price.ItemCode, price.VehicleClass);
 
     public static string Key(string itemCode, VehicleClass vehicleClass) => $"{itemCode}.{vehicleClass}";

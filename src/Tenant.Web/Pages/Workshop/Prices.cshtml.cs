@@ -1,7 +1,7 @@
-using System.Globalization;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
@@ -33,11 +33,7 @@ public sealed class PricesModel(PlatformDbContext db, ChangePrices changePrices)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var prices = new List<ChangePrices.Price>();
-        foreach (var (key, euros) in Prices)
-            if (key.Split('.') is [var code, var className] && Enum.TryParse<VehicleClass>(className, out var vehicleClass))
-                prices.Add(new ChangePrices.Price(code, vehicleClass, Cents(euros)));
-        var errors = await changePrices.RunAsync(Access.WorkshopId!.Value, prices, Cents(LabourRate), Access.UserId, HttpContext.GetAuditOrigin(), cancellationToken);
+        var errors = await changePrices.RunAsync(Access.WorkshopId!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), Access.UserId, HttpContext.GetAuditOrigin(), cancellationToken);
         if (errors is null) return NotFound();
         if (errors.Count == 0) return RedirectToPage();
         foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
@@ -52,15 +48,10 @@ public sealed class PricesModel(PlatformDbContext db, ChangePrices changePrices)
     public string Value(string code, VehicleClass vehicleClass)
     {
         var key = ChangePrices.Key(code, vehicleClass);
-        return Prices.TryGetValue(key, out var posted) ? posted ?? "" : PriceList.TryGetValue(key, out var cents) ? Euros(cents) : "";
+        return Prices.TryGetValue(key, out var posted) ? posted ?? "" : PriceList.TryGetValue(key, out var cents) ? EuroInput.Format(cents) : "";
     }
 
-    public static string Euros(int cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static int? Cents(string? euros) =>
-        decimal.TryParse(euros?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value <= 1_000_000m
-            ? (int)Math.Round(value * 100m, MidpointRounding.AwayFromZero)
-            : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
