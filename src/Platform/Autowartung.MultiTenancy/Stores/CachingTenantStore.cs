@@ -33,10 +33,13 @@ public sealed class CachingTenantStore<TTenantInfo>(
         GetOrLoadAsync(IdKey(id), () => inner.TryGetAsync(id, cancellationToken));
 
     /// <summary>Forgets a tenant at once in this process, after the app itself changed it.</summary>
-    public void Evict(TTenantInfo tenant)
+    public void Evict(TTenantInfo tenant) => Evict(tenant.Id, tenant.Identifier);
+
+    /// <summary>Forgets a tenant by its id and identifier: what a notification from another instance carries.</summary>
+    public void Evict(Guid id, string identifier)
     {
-        cache.Remove(IdentifierKey(tenant.Identifier));
-        cache.Remove(IdKey(tenant.Id));
+        cache.Remove(IdentifierKey(identifier));
+        cache.Remove(IdKey(id));
     }
 
     private async Task<TTenantInfo?> GetOrLoadAsync(string key, Func<Task<TTenantInfo?>> load)

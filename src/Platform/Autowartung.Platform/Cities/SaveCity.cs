@@ -1,5 +1,4 @@
 using Autowartung.MultiTenancy;
-using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
@@ -17,7 +16,7 @@ namespace Autowartung.Platform.Cities;
 /// has the last word when two admins race for the same PLZ.
 /// </summary>
 public sealed class SaveCity(
-    PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, CachingTenantStore<CityTenantInfo> tenants,
+    PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, CityChanges changes,
     MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
 {
     public sealed record Request(
@@ -63,7 +62,7 @@ public sealed class SaveCity(
 
         city.Update(settings!, area);
         if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict with { City = city };
-        tenants.Evict(city.ToTenantInfo());   // name and time zone are part of the cached tenant
+        await changes.PublishAsync(city, cancellationToken);   // name and time zone are part of the cached tenant
         await audit.RecordAsync(AuditAction.CityUpdated, origin, actorUserId: adminId, cityId: city.Id, detail: city.Slug, cancellationToken: cancellationToken);
         return new Outcome(city, errors);
     }

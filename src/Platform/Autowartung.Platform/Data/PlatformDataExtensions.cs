@@ -33,6 +33,8 @@ public static class PlatformDataExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
         builder.Services.AddPlatformDatabase(connectionString);
+        builder.Services.AddHostedService(services => new CityChangeListener(
+            connectionString, services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CityChangeListener>>()));
         builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         builder.Services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling");
@@ -65,6 +67,7 @@ public static class PlatformDataExtensions
         services.AddScoped<BookingConfirmation>();
         services.AddPayments();
         services.AddScoped<SaveCity>();
+        services.AddScoped<CityChanges>();
         services.AddScoped<AssessReadiness>();
         services.AddScoped<ChangeCityStatus>();
         services.AddScoped<RecordAttestation>();

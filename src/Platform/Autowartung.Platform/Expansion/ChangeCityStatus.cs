@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
@@ -10,10 +9,10 @@ namespace Autowartung.Platform.Expansion;
 /// The go-live gate. A city moves <c>Onboarding → Pilot → Live</c> (and to and from <c>Paused</c>) only along
 /// the moves that exist, and into Pilot or Live only when every expansion criterion is met; a refusal names
 /// each unmet one. Pausing is always allowed from a public city: it stops new bookings, running orders go
-/// on. Every move is audited with who, when and why, and this process forgets its cached copy of the city
-/// at once (other instances within the cache's 30 s). Runs in the city's tenant scope.
+/// on. Every move is audited with who, when and why, and every instance hears of it (<see cref="CityChanges"/>).
+/// Runs in the city's tenant scope.
 /// </summary>
-public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readiness, AuditLog audit, CachingTenantStore<CityTenantInfo> tenants)
+public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readiness, AuditLog audit, CityChanges changes)
 {
     public enum Failure { None, NotFound, Invalid, NotAllowed, CriteriaUnmet }
 
@@ -37,7 +36,7 @@ public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readi
 
         city.MoveTo(target);
         await db.SaveChangesAsync(cancellationToken);
-        tenants.Evict(city.ToTenantInfo());
+        await changes.PublishAsync(city, cancellationToken);
         await audit.RecordAsync(AuditAction.CityStatusChanged, origin, actorUserId: adminId, cityId: city.Id,
             detail: $"{from} → {target}: {reason.Trim()}", cancellationToken: cancellationToken);
         return new Outcome(Failure.None, target);
