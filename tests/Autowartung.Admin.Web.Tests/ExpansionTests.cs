@@ -81,7 +81,7 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         Assert.All(criteria, c => Assert.NotEmpty(c.GetProperty("evidence").GetString()!));
 
         // Bochum is not public yet: the going-live gate names every unmet criterion.
-        using var refused = await admin.PostAsJsonAsync("/api/v1/cities/bochum/status", new { status = "Pilot", reason = "Start" });
+        using var refused = await admin.PostAsJsonAsync("/api/v1/cities/bochum/status", new { status = "Pilot" });
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var unmet = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("unmet").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ToList();
         Assert.Equal(criteria.Select(c => c.GetProperty("key").GetString()), unmet);
@@ -234,19 +234,19 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
 
         using var straightToLive = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Live", reason = "zu früh" });
         Assert.Equal(HttpStatusCode.Conflict, straightToLive.StatusCode);
-        using var noReason = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Pilot" });
-        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using var shortReason = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Pilot", reason = "ok" });
+        Assert.Equal(HttpStatusCode.BadRequest, shortReason.StatusCode);
         using var pilot = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Pilot", reason = "Alle Kriterien erfüllt" });
         Assert.Equal(HttpStatusCode.OK, pilot.StatusCode);
         Assert.Equal("Pilot", (await pilot.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        using var paused = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Paused", reason = "Werkstatt im Urlaub" });
+        using var paused = await admin.PostAsJsonAsync("/api/v1/cities/witten/status", new { status = "Paused" });   // the contract: { status }
         Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
 
         var audited = new List<string>();
         await using (var db = app.Database.CreateContext())
             audited = await db.AuditLog.Where(a => a.Action == Platform.Audit.AuditAction.CityStatusChanged && a.CityId == city.Id)
                 .OrderBy(a => a.Id).Select(a => a.Detail!).ToListAsync();
-        Assert.Equal(["Onboarding → Pilot: Alle Kriterien erfüllt", "Pilot → Paused: Werkstatt im Urlaub"], audited);
+        Assert.Equal(["Onboarding → Pilot: Alle Kriterien erfüllt", "Pilot → Paused: ohne Angabe eines Grundes"], audited);
 
         // Back from a pause needs the criteria again: one car goes to the workshop.
         await app.Database.ExecuteAsync("UPDATE replacement_cars SET status = 'Maintenance' WHERE license_plate = 'EN-EW 1'");
@@ -276,6 +276,9 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(page, "data-met=\"false\""));
         Assert.Contains("45657", page);
 
+        using var withoutWhy = await admin.SubmitAsync("/staedte/recklinghausen", new Dictionary<string, string> { ["Target"] = "Pilot", ["Reason"] = "" },
+            "/staedte/recklinghausen?handler=Status");
+        Assert.Equal(HttpStatusCode.BadRequest, withoutWhy.StatusCode);   // the page asks why
         using var refused = await admin.SubmitAsync("/staedte/recklinghausen", new Dictionary<string, string> { ["Target"] = "Pilot", ["Reason"] = "Start" },
             "/staedte/recklinghausen?handler=Status");
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -104,9 +104,12 @@ public sealed class CityModel(
     public async Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken)
     {
         if (IsNew || await cities.TryGetByIdentifierAsync(Slug!, cancellationToken) is not { } tenant) return NotFound();
+        // On the page the why is asked for; the use case leaves it to API clients.
         ChangeCityStatus.Outcome outcome;
-        using (tenancy.BeginScope(tenant))
-            outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (string.IsNullOrWhiteSpace(Reason)) outcome = new(ChangeCityStatus.Failure.Invalid, Message: "Bitte einen Grund angeben (3 bis 300 Zeichen).");
+        else
+            using (tenancy.BeginScope(tenant))
+                outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
         if (outcome.Failure == ChangeCityStatus.Failure.None) return LocalRedirect($"/staedte/{Slug}");
         await LoadAsync(cancellationToken);
         await OnGetAsync(cancellationToken);

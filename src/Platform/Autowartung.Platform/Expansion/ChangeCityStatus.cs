@@ -9,7 +9,8 @@ namespace Autowartung.Platform.Expansion;
 /// The go-live gate. A city moves <c>Onboarding → Pilot → Live</c> (and to and from <c>Paused</c>) only along
 /// the moves that exist, and into Pilot or Live only when every expansion criterion is met; a refusal names
 /// each unmet one. Pausing is always allowed from a public city: it stops new bookings, running orders go
-/// on. Every move is audited with who, when and why, and every instance hears of it (<see cref="CityChanges"/>).
+/// on. Every move is audited with who, when and why (the admin page asks for the why; an API client may
+/// leave it out, and the audit says so), and every instance hears of it (<see cref="CityChanges"/>).
 /// Runs in the city's tenant scope.
 /// </summary>
 public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readiness, AuditLog audit, CityChanges changes)
@@ -22,7 +23,8 @@ public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readi
     {
         var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == db.CurrentTenantId, cancellationToken);
         if (city is null) return new Outcome(Failure.NotFound);
-        if (reason?.Trim() is not { Length: >= 3 and <= 300 }) return new Outcome(Failure.Invalid, city.Status, Message: "Bitte einen Grund angeben (3 bis 300 Zeichen).");
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why is { Length: < 3 or > 300 }) return new Outcome(Failure.Invalid, city.Status, Message: "Der Grund hat 3 bis 300 Zeichen.");
         var from = city.Status;
         if (!City.CanMove(from, target))
             return new Outcome(Failure.NotAllowed, from, Message: $"Von „{from}“ geht es nicht nach „{target}“.");
@@ -38,7 +40,7 @@ public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readi
         await db.SaveChangesAsync(cancellationToken);
         await changes.PublishAsync(city, cancellationToken);
         await audit.RecordAsync(AuditAction.CityStatusChanged, origin, actorUserId: adminId, cityId: city.Id,
-            detail: $"{from} → {target}: {reason.Trim()}", cancellationToken: cancellationToken);
+            detail: $"{from} → {target}: {why ?? "ohne Angabe eines Grundes"}", cancellationToken: cancellationToken);
         return new Outcome(Failure.None, target);
     }
 }
