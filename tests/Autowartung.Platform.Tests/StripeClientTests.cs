@@ -42,7 +42,7 @@ public sealed class StripeClientTests
         var (gateway, peer) = Create(Customer);
         var userId = Guid.NewGuid();
 
-        Assert.Equal("cus_123", await gateway.CreateCustomerAsync(userId, "a@b.test", "Anna Beispiel", default));
+        Assert.Equal("cus_123", await gateway.CreateCustomerAsync(userId, "a@b.test", "Anna Beispiel", $"customer-{userId:N}", default));
 
         var request = Assert.Single(peer.Requests);
         Assert.Equal((HttpMethod.Post, "https://stripe.example/v1/customers"), (request.Method, request.Uri.ToString()));
@@ -60,7 +60,7 @@ public sealed class StripeClientTests
     public async Task Post_WhenStripeSaysTryAgain_RetriesWithTheSameKey(HttpStatusCode status)
     {
         var (gateway, peer) = Create(() => Json(status, """{"error":{"type":"api_error","message":"busy"}}"""), Customer);
-        await gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", default);
+        await gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", $"customer-{Guid.NewGuid():N}", default);
         Assert.Equal(2, peer.Requests.Count);
         Assert.Equal(peer.Requests[0].Headers["Idempotency-Key"], peer.Requests[1].Headers["Idempotency-Key"]);
         Assert.Equal(peer.Requests[0].Body, peer.Requests[1].Body);
@@ -70,7 +70,7 @@ public sealed class StripeClientTests
     public async Task Post_AfterANetworkError_RetriesWithTheSameKey()
     {
         var (gateway, peer) = Create(() => throw new HttpRequestException("connection reset"), Customer);
-        await gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", default);
+        await gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", $"customer-{Guid.NewGuid():N}", default);
         Assert.Equal(2, peer.Requests.Count);
         Assert.Equal(peer.Requests[0].Headers["Idempotency-Key"], peer.Requests[1].Headers["Idempotency-Key"]);
     }
@@ -79,7 +79,7 @@ public sealed class StripeClientTests
     public async Task Post_WhenItKeepsFailing_GivesUpAfterTheRetries_AsUnavailable()
     {
         var (gateway, peer) = Create(() => Json(HttpStatusCode.ServiceUnavailable, """{"error":{"type":"api_error"}}"""));
-        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", default));
+        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", $"customer-{Guid.NewGuid():N}", default));
         Assert.Equal(3, peer.Requests.Count);
     }
 
@@ -92,7 +92,7 @@ public sealed class StripeClientTests
             answer.Headers.Add("Stripe-Should-Retry", "false");
             return answer;
         });
-        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", default));
+        await Assert.ThrowsAsync<PaymentGatewayException>(() => gateway.CreateCustomerAsync(Guid.NewGuid(), "a@b.test", "A", $"customer-{Guid.NewGuid():N}", default));
         Assert.Single(peer.Requests);
     }
 

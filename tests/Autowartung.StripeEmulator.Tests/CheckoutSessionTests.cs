@@ -40,13 +40,21 @@ public sealed class CheckoutSessionTests(EmulatorFactory emulator) : IClassFixtu
     }
 
     [Fact]
-    public async Task Create_WhenCustomerUnknown_Returns404ResourceMissing()
+    public async Task Create_WhenCustomerUnknown_Returns400ResourceMissing_AndSavesNothingForTheKey()
     {
-        var answer = await emulator.Api().PostAsync("/v1/checkout/sessions", [.. StripeApi.SessionParams, ("customer", "cus_nobody")]);
+        var api = emulator.Api();
+        var answer = await api.PostAsync("/v1/checkout/sessions", "key-unknown-customer", [.. StripeApi.SessionParams, ("customer", "cus_nobody")]);
 
-        Assert.Equal(HttpStatusCode.NotFound, answer.Status);
+        // A parameter naming a missing object is a refusal of the parameters (400); only the path's object is a 404.
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Equal("resource_missing", answer.Error.Text("code"));
         Assert.Equal("customer", answer.Error.Text("param"));
+        Assert.Equal("No such customer: 'cus_nobody'", answer.Error.Text("message"));
+
+        // Nothing was saved for the key: the corrected request with the same key runs.
+        var customer = (await api.CreateCustomerAsync()).Id;
+        var corrected = await api.PostAsync("/v1/checkout/sessions", "key-unknown-customer", [.. StripeApi.SessionParams, ("customer", customer)]);
+        Assert.Equal(HttpStatusCode.OK, corrected.Status);
     }
 
     [Theory]

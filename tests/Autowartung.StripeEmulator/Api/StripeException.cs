@@ -78,9 +78,16 @@ public sealed class StripeException : Exception
         JsonObject? paymentIntent = null) =>
         new(400, "invalid_request_error", message) { Param = param, Code = code, PaymentIntent = paymentIntent };
 
-    /// <summary>No object with that id: <c>No such payment_intent: 'pi_…'</c>.</summary>
+    /// <summary>
+    /// No object with that id: <c>No such payment_intent: 'pi_…'</c>. Stripe answers 404 for the object in the
+    /// path, and 400 for one a parameter names (<c>customer=cus_…</c>), a refusal of the parameters for which it
+    /// saves no idempotent result.
+    /// </summary>
     public static StripeException ResourceMissing(string kind, string id, string param = "id") =>
-        new(404, "invalid_request_error", $"No such {kind}: '{id}'") { Param = param, Code = "resource_missing" };
+        new(param == "id" ? 404 : 400, "invalid_request_error", $"No such {kind}: '{id}'")
+        {
+            Param = param, Code = "resource_missing", BeforeExecution = param != "id",
+        };
 
     public static StripeException CardError(string message, string code, string declineCode, string? charge,
         JsonObject paymentIntent, JsonObject paymentMethod) =>

@@ -341,7 +341,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
     /// <summary>Stripe takes the charge, then the process dies before our database hears of it.</summary>
     private sealed class CrashAfterCall(IPaymentGateway inner) : IPaymentGateway
     {
-        public Task<string> CreateCustomerAsync(Guid userId, string email, string name, CancellationToken c) => inner.CreateCustomerAsync(userId, email, name, c);
+        public Task<string> CreateCustomerAsync(Guid userId, string email, string name, string k, CancellationToken c) => inner.CreateCustomerAsync(userId, email, name, k, c);
         public Task<GatewayCheckout> CreateCheckoutAsync(CheckoutRequest r, string k, CancellationToken c) => inner.CreateCheckoutAsync(r, k, c);
         public Task<GatewayCheckout> GetCheckoutAsync(string id, CancellationToken c) => inner.GetCheckoutAsync(id, c);
         public Task<GatewayCheckout> ExpireCheckoutAsync(string id, string k, CancellationToken c) => inner.ExpireCheckoutAsync(id, k, c);

@@ -8,7 +8,7 @@ namespace Autowartung.Platform.Payments;
 /// </summary>
 public interface IPaymentGateway
 {
-    Task<string> CreateCustomerAsync(Guid userId, string email, string name, CancellationToken cancellationToken);
+    Task<string> CreateCustomerAsync(Guid userId, string email, string name, string idempotencyKey, CancellationToken cancellationToken);
 
     Task<GatewayCheckout> CreateCheckoutAsync(CheckoutRequest request, string idempotencyKey, CancellationToken cancellationToken);
 
@@ -35,7 +35,17 @@ public interface IPaymentGateway
 }
 
 /// <summary>The provider could not do what was asked (refused the request, or could not be reached), as opposed to a card outcome.</summary>
-public sealed class PaymentGatewayException(string message, Exception? inner = null) : Exception(message, inner);
+public class PaymentGatewayException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The provider no longer knows the customer a request named (deleted there, or made in another mode or
+/// account): the stored customer is stale and a new one is needed.
+/// </summary>
+public sealed class PaymentCustomerMissingException(string customerId, Exception? inner = null)
+    : PaymentGatewayException($"The provider has no customer {customerId}.", inner)
+{
+    public string CustomerId { get; } = customerId;
+}
 
 public enum GatewayPaymentState { RequiresPaymentMethod, RequiresConfirmation, RequiresAction, Processing, RequiresCapture, Succeeded, Canceled }
 

@@ -33,17 +33,18 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
         try
         {
             var customer = await PaymentCustomers.EnsureAsync(db, gateway, booking.CustomerUserId, booking.Contact, now, cancellationToken);
-            var back = links.CheckoutReturn(booking.Id);
-            var checkout = await gateway.CreateCheckoutAsync(
-                new CheckoutRequest(
-                    customer,
-                    $"{db.TenantInfo!.Name}: {booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}",
-                    booking.Lines.Select(l => new CheckoutLine(l.Description, l.GrossCents)).ToList(),
-                    back.Success,
-                    back.Cancel,
-                    now + ProviderMinimumLifetime,
-                    payment.Metadata(db.CurrentTenantId)),
-                payment.IdempotencyKey, cancellationToken);
+            GatewayCheckout checkout;
+            try
+            {
+                checkout = await CreateCheckoutAsync(booking, payment, customer, now, cancellationToken);
+            }
+            catch (PaymentCustomerMissingException missing) when (missing.CustomerId == customer)
+            {
+                // Stripe no longer has this person's customer (deleted there, another mode): a new one, then once more.
+                // Stripe saved no result for the refused request, so the payment's key is still free for it.
+                customer = await PaymentCustomers.ReplaceAsync(db, gateway, booking.CustomerUserId, customer, booking.Contact, cancellationToken);
+                checkout = await CreateCheckoutAsync(booking, payment, customer, now, cancellationToken);
+            }
             payment.OpenCheckout(checkout, now);
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -59,6 +60,21 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
             payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, cancellationToken);
         }
         return new Outcome(Failure.None, payment, payment.CheckoutUrl is { } open ? new Uri(open) : null);
+    }
+
+    private Task<GatewayCheckout> CreateCheckoutAsync(Booking booking, Payment payment, string customer, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var back = links.CheckoutReturn(booking.Id);
+        return gateway.CreateCheckoutAsync(
+            new CheckoutRequest(
+                customer,
+                $"{db.TenantInfo!.Name}: {booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}",
+                booking.Lines.Select(l => new CheckoutLine(l.Description, l.GrossCents)).ToList(),
+                back.Success,
+                back.Cancel,
+                now + ProviderMinimumLifetime,
+                payment.Metadata(db.CurrentTenantId)),
+            payment.IdempotencyKey, cancellationToken);
     }
 
     private async Task<Payment> FindOrCreateAsync(Booking booking, CancellationToken cancellationToken)

@@ -9,10 +9,10 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
 {
     private const string Currency = "eur";
 
-    public async Task<string> CreateCustomerAsync(Guid userId, string email, string name, CancellationToken cancellationToken)
+    public async Task<string> CreateCustomerAsync(Guid userId, string email, string name, string idempotencyKey, CancellationToken cancellationToken)
     {
         var form = new StripeForm().Add("email", email).Add("name", name).Add("metadata[user_id]", userId.ToString());
-        var customer = await CallAsync(() => stripe.PostAsync<StripeCustomer>("/v1/customers", form, $"customer-{userId:N}", cancellationToken));
+        var customer = await CallAsync(() => stripe.PostAsync<StripeCustomer>("/v1/customers", form, idempotencyKey, cancellationToken));
         return customer.Id;
     }
 
@@ -143,8 +143,16 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
         }
     }
 
+    /// <summary>Stripe's 400 <c>resource_missing</c> on the <c>customer</c> parameter names a customer it does not have.</summary>
     private static PaymentGatewayException Refused(StripeException exception) =>
-        new($"Stripe refused the request: {exception.Error.Type}/{exception.Error.Code} ({exception.Error.Param})", exception);
+        exception.Error is { Code: "resource_missing", Param: "customer" } && CustomerIn(exception.Error.Message) is { } customer
+            ? new PaymentCustomerMissingException(customer, exception)
+            : new PaymentGatewayException($"Stripe refused the request: {exception.Error.Type}/{exception.Error.Code} ({exception.Error.Param})", exception);
+
+    /// <summary>The id in "No such customer: 'cus_…'".</summary>
+    private static string? CustomerIn(string? message) =>
+        message?.Split('\'') is [_, var id, ..] && id.StartsWith("cus_", StringComparison.Ordinal) ? id : null;
+
 
     private static PaymentGatewayException Unreachable(HttpRequestException exception) => new("Stripe could not be reached.", exception);
 
