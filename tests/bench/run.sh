@@ -27,7 +27,7 @@ echo "   seeded in $(( $(date +%s) - seed_started )) s: $(PGPASSWORD=$PG_PASSWOR
 
 (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && fail "port $BENCH_PORT is taken: stop what runs there (an earlier bench?) or set BENCH_PORT"
 say "starting a Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
-( cd "$APPS_DIR/tenant-web" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
+( cd "$APPS_DIR/tenant-web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
   ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
   Platform__PublicScheme=http Serilog__MinimumLevel__Default=Warning Jobs__ExpireHoldsEverySeconds=3600 \
   Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
