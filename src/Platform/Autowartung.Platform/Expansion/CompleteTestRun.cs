@@ -1,15 +1,17 @@
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Expansion;
 
 /// <summary>
 /// An admin confirms that a paid test booking went all the way: picked up, serviced, brought back. The
-/// booking is then <c>Completed</c>, which the last expansion criterion asks for. Audited; runs in the
-/// city's tenant scope.
+/// booking is then <c>Completed</c>, which the last expansion criterion asks for, and what was paid for the
+/// dry run goes back in full: the completion and the refund row are one transaction, the refund goes to the
+/// provider afterwards with its own key (the refund job retries it). Audited; runs in the city's tenant scope.
 /// </summary>
-public sealed class CompleteTestRun(PlatformDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class CompleteTestRun(PlatformDbContext db, SettleRefund settleRefund, AuditLog audit, TimeProvider clock)
 {
     public enum Outcome { Completed, NotFound, NotAllowed, Invalid }
 
@@ -18,7 +20,12 @@ public sealed class CompleteTestRun(PlatformDbContext db, AuditLog audit, TimePr
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.IsTest, cancellationToken);
         if (booking is null) return Outcome.NotFound;
         if (note?.Trim() is not { Length: >= 3 and <= 300 }) return Outcome.Invalid;
-        if (!booking.CompleteTestRun(clock.GetUtcNow(), note)) return Outcome.NotAllowed;
+        var now = clock.GetUtcNow();
+        if (!booking.CompleteTestRun(now, note)) return Outcome.NotAllowed;
+
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        var refund = payment is { RefundableCents: > 0 } ? Refund.Request(payment, payment.RefundableCents, "Testlauf abgeschlossen: Testbuchung erstattet", now) : null;
+        if (refund is not null) db.Refunds.Add(refund);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -27,6 +34,7 @@ public sealed class CompleteTestRun(PlatformDbContext db, AuditLog audit, TimePr
         {
             return Outcome.NotAllowed;   // changed meanwhile (cancelled, say): the admin looks again
         }
+        if (refund is not null) await settleRefund.RunAsync(refund.Id, cancellationToken);
         await audit.RecordAsync(AuditAction.TestRunCompleted, origin, actorUserId: adminId, detail: $"{booking.Id}: {note.Trim()}", cancellationToken: cancellationToken);
         return Outcome.Completed;
     }
