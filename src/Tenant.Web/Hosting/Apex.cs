@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Geography;
-using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,7 +1,6 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Tenant.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;

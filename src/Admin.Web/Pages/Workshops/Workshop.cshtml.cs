@@ -2,12 +2,10 @@ using System.Globalization;
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Scheduling;
-using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
@@ -64,7 +62,7 @@ public sealed class WorkshopModel(
 
     public IReadOnlyList<PickupWindow> Windows { get; private set; } = [];
 
-    public IReadOnlyList<CatalogItem> Services { get; private set; } = [];
+    public PriceListForm PriceList { get; private set; } = null!;
 
     /// <summary>Invitations to this workshop's staff, newest first.</summary>
     public IReadOnlyList<(string Email, InvitationState State)> Invitations { get; private set; } = [];
@@ -156,15 +154,6 @@ public sealed class WorkshopModel(
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    /// <summary>What a price input shows: what was posted, else the saved price.</summary>
-    public string Value(string code, VehicleClass vehicleClass)
-    {
-        var key = ChangePrices.Key(code, vehicleClass);
-        return Prices.TryGetValue(key, out var posted) ? posted ?? "" : PriceList.TryGetValue(key, out var cents) ? EuroInput.Format(cents) : "";
-    }
-
-    public IReadOnlyDictionary<string, int> PriceList { get; private set; } = new Dictionary<string, int>();
-
     public static string DayName(DayOfWeek day) => German.DateTimeFormat.GetDayName(day);
 
 
@@ -183,7 +172,6 @@ public sealed class WorkshopModel(
         City = city;
         using (tenancy.BeginScope(city))
         {
-            Services = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
             if (IsNew) return true;
             Workshop = await db.PartnerWorkshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == Id, cancellationToken);
             if (Workshop is null) return false;
@@ -191,8 +179,7 @@ public sealed class WorkshopModel(
                 .OrderBy(w => ((int)w.Day + 6) % 7).ThenBy(w => w.Start).ToList();
             var invitations = await db.Invitations.AsNoTracking().Where(i => i.WorkshopId == Id).OrderByDescending(i => i.CreatedAt).Take(20).ToListAsync(cancellationToken);
             Invitations = invitations.Select(i => (i.Email, i.StateAt(clock.GetUtcNow()))).ToList();
-            PriceList = await db.WorkshopPrices.AsNoTracking().Where(p => p.WorkshopId == Id)
-                .ToDictionaryAsync(p => ChangePrices.Key(p.ItemCode, p.VehicleClass), p => p.NetCents, cancellationToken);
+            PriceList = await changePrices.FormAsync(Id!.Value, Prices, LabourRate, cancellationToken);
         }
         return true;
     }

@@ -12,6 +12,7 @@ using Autowartung.Platform.Kpis;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Payments.Stripe;
+using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;

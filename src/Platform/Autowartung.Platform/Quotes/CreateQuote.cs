@@ -14,14 +14,12 @@ namespace Autowartung.Platform.Quotes;
 /// (shape, assigned, inside the city's area) and routes it to a partner workshop that serves it and
 /// prices every chosen service. Runs in the city's tenant scope.
 /// </summary>
-public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, PostalCodeDirectory postalCodes, FindSlots findSlots, TimeProvider clock)
+public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, LocatePostalCode locate, FindSlots findSlots, TimeProvider clock)
 {
     public sealed record Request(VehicleInput? Vehicle, IReadOnlyList<string>? ServiceCodes, string? PostalCode);
 
     /// <summary>The city that serves a PLZ outside this one's area, for the customer to go there.</summary>
-    public sealed record OtherCity(string Slug, string Name);
-
-    public sealed record Outcome(Quote? Quote, Dictionary<string, string[]> Errors, OtherCity? ServedBy = null);
+    public sealed record Outcome(Quote? Quote, Dictionary<string, string[]> Errors, LocatePostalCode.ServingCity? ServedBy = null);
 
     public async Task<Outcome> RunAsync(Request request, CancellationToken cancellationToken = default)
     {
@@ -53,7 +51,7 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
     }
 
     /// <summary>The services on offer for a car at a PLZ, each with its gross price, and the fee; or why there are none.</summary>
-    public sealed record Preview(IReadOnlyList<(CatalogItem Item, int GrossCents)> Services, int FeeGrossCents, string? Problem, OtherCity? ServedBy);
+    public sealed record Preview(IReadOnlyList<(CatalogItem Item, int GrossCents)> Services, int FeeGrossCents, string? Problem, LocatePostalCode.ServingCity? ServedBy);
 
     /// <summary>
     /// What each service would cost (gross) for this car at the workshop a PLZ of this city routes to,
@@ -74,12 +72,12 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
     }
 
     /// <summary>A PLZ must have five digits, exist, and lie in this city's area; otherwise say why, and who serves it.</summary>
-    private async Task<(PostalCode? PostalCode, string? Problem, OtherCity? ServedBy)> CheckPostalCodeAsync(string? text, CancellationToken cancellationToken)
+    private async Task<(PostalCode? PostalCode, string? Problem, LocatePostalCode.ServingCity? ServedBy)> CheckPostalCodeAsync(string? text, CancellationToken cancellationToken)
     {
-        if (!PostalCode.TryParse(text, out var postalCode)) return (null, "Die Postleitzahl hat fünf Ziffern.", null);
-        if (!postalCodes.Exists(postalCode.Value)) return (null, "Diese Postleitzahl gibt es nicht.", null);
+        var (postalCode, error) = locate.Check(text);
+        if (postalCode is null) return (null, error, null);
         if (await ServedHereAsync(postalCode.Value, cancellationToken)) return (postalCode, null, null);
-        var servedBy = await ServedByAsync(postalCode.Value, cancellationToken);
+        var servedBy = await locate.PublicCityServingAsync(postalCode.Value, cancellationToken);
         return (null, servedBy is null
             ? "Für diese Postleitzahl sind wir noch nicht da. Auf der Startseite können Sie sich vormerken lassen."
             : $"Diese Postleitzahl betreut Autowartung {servedBy.Name}.", servedBy);
@@ -114,10 +112,4 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
 
     private Task<int> ConciergeFeeAsync(CancellationToken cancellationToken) =>
         db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ConciergeFeeCents).SingleAsync(cancellationToken);
-
-    private Task<OtherCity?> ServedByAsync(PostalCode postalCode, CancellationToken cancellationToken) =>
-        db.Cities.AsNoTracking()
-            .Where(c => c.Status != CityStatus.Onboarding && c.ServiceArea.Any(p => p.Code == postalCode.Value))
-            .Select(c => new OtherCity(c.Slug, c.Name))
-            .FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;

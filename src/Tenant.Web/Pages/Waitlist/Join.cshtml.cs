@@ -1,3 +1,4 @@
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Tenant.Web.Hosting;

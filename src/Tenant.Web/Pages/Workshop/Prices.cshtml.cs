@@ -1,13 +1,8 @@
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Catalog;
-using Autowartung.Platform.Data;
 using Autowartung.Platform.Pricing;
-using Autowartung.Platform.Vehicles;
-using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Workshop;
 
@@ -15,17 +10,13 @@ namespace Autowartung.Tenant.Web.Pages.Workshop;
 /// The workshop's own price list, net per service and vehicle class, and its labour rate. It started as
 /// the platform's template and is the workshop's from then on; staff change only their own.
 /// </summary>
-public sealed class PricesModel(PlatformDbContext db, ChangePrices changePrices) : PageModel
+public sealed class PricesModel(ChangePrices changePrices) : PageModel
 {
     /// <summary>Net euros per <c>{code}.{class}</c>, as number inputs send them ("189.00").</summary>
     [BindProperty] public Dictionary<string, string?> Prices { get; set; } = [];
     [BindProperty] public string? LabourRate { get; set; }
 
-    public IReadOnlyList<CatalogItem> Services { get; private set; } = [];
-
-    public IReadOnlyDictionary<string, int> PriceList { get; private set; } = new Dictionary<string, int>();
-
-    public int LabourRateNetCents { get; private set; }
+    public PriceListForm PriceList { get; private set; } = null!;
 
     private UserAccess Access => HttpContext.Features.Get<UserAccess>()!;
 
@@ -42,23 +33,6 @@ public sealed class PricesModel(PlatformDbContext db, ChangePrices changePrices)
         return Page();
     }
 
-    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
-
-    /// <summary>What the input shows: what was posted, else the saved price.</summary>
-    public string Value(string code, VehicleClass vehicleClass)
-    {
-        var key = ChangePrices.Key(code, vehicleClass);
-        return Prices.TryGetValue(key, out var posted) ? posted ?? "" : PriceList.TryGetValue(key, out var cents) ? EuroInput.Format(cents) : "";
-    }
-
-
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var workshopId = Access.WorkshopId;
-        Services = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
-        PriceList = await db.WorkshopPrices.AsNoTracking().Where(p => p.WorkshopId == workshopId)
-            .ToDictionaryAsync(p => ChangePrices.Key(p.ItemCode, p.VehicleClass), p => p.NetCents, cancellationToken);
-        LabourRateNetCents = await db.PartnerWorkshops.AsNoTracking().Where(w => w.Id == workshopId).Select(w => w.LabourRateNetCents).SingleAsync(cancellationToken);
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        PriceList = await changePrices.FormAsync(Access.WorkshopId!.Value, Prices, LabourRate, cancellationToken);
 }

@@ -1,10 +1,10 @@
 using Autowartung.Platform.Audit;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Vehicles;
 using Microsoft.EntityFrameworkCore;
 
-namespace Autowartung.Platform.Workshops;
+namespace Autowartung.Platform.Pricing;
 
 /// <summary>
 /// A workshop changes its own price list: net cents per service and vehicle class, and its labour rate.
@@ -60,7 +60,35 @@ public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
             .Select(field => new Price(field.Key[0], Enum.Parse<VehicleClass>(field.Key[1]), EuroInput.Cents(field.Euros)))
             .ToList();
 
+    /// <summary>The workshop's price list as its form shows it, with what was <paramref name="posted"/> winning over what is stored.</summary>
+    public async Task<PriceListForm> FormAsync(
+        Guid workshopId, IReadOnlyDictionary<string, string?> posted, string? postedLabourRate, CancellationToken cancellationToken = default)
+    {
+        var services = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder).ToListAsync(cancellationToken);
+        var netCents = await db.WorkshopPrices.AsNoTracking().Where(p => p.WorkshopId == workshopId)
+            .ToDictionaryAsync(p => Key(p.ItemCode, p.VehicleClass), p => p.NetCents, cancellationToken);
+        var labourRate = await db.PartnerWorkshops.AsNoTracking().Where(w => w.Id == workshopId).Select(w => w.LabourRateNetCents).SingleAsync(cancellationToken);
+        return new PriceListForm(services, netCents, labourRate, posted, postedLabourRate);
+    }
+
     public static string Key(Price price) => Key(price.ItemCode, price.VehicleClass);
 
     public static string Key(string itemCode, VehicleClass vehicleClass) => $"{itemCode}.{vehicleClass}";
+}
+
+/// <summary>
+/// A price-list form's content: the city's services, the workshop's net prices per <c>{code}.{class}</c> and its
+/// labour rate, each input showing what was posted (after a refusal) or else what is stored, as a number input takes it.
+/// </summary>
+public sealed record PriceListForm(
+    IReadOnlyList<CatalogItem> Services, IReadOnlyDictionary<string, int> NetCents, int LabourRateNetCents,
+    IReadOnlyDictionary<string, string?> Posted, string? PostedLabourRate)
+{
+    public string Value(string code, VehicleClass vehicleClass)
+    {
+        var key = ChangePrices.Key(code, vehicleClass);
+        return Posted.TryGetValue(key, out var posted) ? posted ?? "" : NetCents.TryGetValue(key, out var cents) ? EuroInput.Format(cents) : "";
+    }
+
+    public string LabourRate => PostedLabourRate ?? EuroInput.Format(LabourRateNetCents);
 }
