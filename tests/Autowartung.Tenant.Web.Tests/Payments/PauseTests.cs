@@ -2,13 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Autowartung.MultiTenancy;
-using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
 using Autowartung.Testing;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,21 +59,11 @@ public sealed class PauseTests(PausedCityApp app) : IClassFixture<PausedCityApp>
         // What runs goes on: the paid booking stands and can still be called off, the unpaid one can still be paid.
         Assert.NotNull(await app.PayAsync(unpaid.PaymentUrl, "pm_card_visa"));
         Assert.Equal("Confirmed", await PaymentsApp.EventuallyAsync(() => app.StatusAsync(unpaid.Id), "Confirmed"));
-        using var customer = await CustomerAsync(running.Email);
+        using var customer = await app.CustomerClientAsync(running.Email);
         var shown = await customer.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{running.Id}");
         Assert.Equal("Confirmed", shown.GetProperty("status").GetString());
         using var cancelled = await customer.PostAsync($"/api/v1/bookings/{running.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal(running.TotalCents, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refundCents").GetInt32());
-    }
-
-    private async Task<HttpClient> CustomerAsync(string email)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!;
-        var client = app.Factory.ClientWithCookie(PaymentsApp.Host, Sessions.Cookie(app.Factory.Services, user));
-        client.DefaultRequestHeaders.Accept.Clear();
-        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-        return client;
     }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Demo;
 using Autowartung.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.Tenant.Web.Tests.Payments;
@@ -107,6 +109,17 @@ public class PaymentsApp : AppFixture<Program>
         using var api = Factory.Stripe.CreateApiClient();
         using var response = await api.PostAsync(path, new FormUrlEncodedContent(form ?? []));
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The customer who made a booking with <paramref name="email"/>, signed in, asking for JSON.</summary>
+    public async Task<HttpClient> CustomerClientAsync(string email)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!;
+        var client = Factory.ClientWithCookie(Host, Sessions.Cookie(Factory.Services, user));
+        client.DefaultRequestHeaders.Accept.Clear();
+        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        return client;
     }
 
     public Task<string?> StatusAsync(Guid bookingId) => Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", bookingId);

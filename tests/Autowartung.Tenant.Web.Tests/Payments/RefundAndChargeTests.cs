@@ -301,15 +301,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         return booked;
     }
 
-    private async Task<HttpClient> CustomerAsync(string email)
-    {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>().FindByEmailAsync(email))!;
-        var client = app.Factory.ClientWithCookie(PaymentsApp.Host, Sessions.Cookie(app.Factory.Services, user));
-        client.DefaultRequestHeaders.Accept.Clear();
-        client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
-        return client;
-    }
+    private Task<HttpClient> CustomerAsync(string email) => app.CustomerClientAsync(email);
 
     private async Task<List<JsonElement>> StripeRefundsAsync(Guid bookingId)
     {

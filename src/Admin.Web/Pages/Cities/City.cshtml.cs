@@ -111,7 +111,6 @@ public sealed class CityModel(
             using (tenancy.BeginScope(tenant))
                 outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
         if (outcome.Failure == ChangeCityStatus.Failure.None) return LocalRedirect($"/staedte/{Slug}");
-        await LoadAsync(cancellationToken);
         await OnGetAsync(cancellationToken);
         (Message, Unmet) = (outcome.Message, outcome.Unmet ?? []);
         Response.StatusCode = outcome.Failure == ChangeCityStatus.Failure.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;

@@ -1,7 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Autowartung.Platform.Payments;
 
@@ -63,24 +62,8 @@ public sealed class ChargeSavedPaymentMethod(PlatformDbContext db, IPaymentGatew
         };
     }
 
-    private async Task<Payment> FindOrCreateAsync(Booking booking, Request request, CancellationToken cancellationToken)
-    {
-        var existing = await db.Payments.SingleOrDefaultAsync(
-            p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.ExtraWork && p.Reference == request.Reference, cancellationToken);
-        if (existing is not null) return existing;
-        var payment = Payment.Create(booking.Id, PaymentPurpose.ExtraWork, request.Reference, request.Description, request.AmountCents, clock.GetUtcNow());
-        db.Payments.Add(payment);
-        try
-        {
-            // Stored before the provider is called: the key survives a crash right after the call.
-            await db.SaveChangesAsync(cancellationToken);
-            return payment;
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            return await db.Payments.SingleAsync(
-                p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.ExtraWork && p.Reference == request.Reference, cancellationToken);
-        }
-    }
+    private async Task<Payment> FindOrCreateAsync(Booking booking, Request request, CancellationToken cancellationToken) =>
+        await PaymentRows.FindAsync(db, booking.Id, PaymentPurpose.ExtraWork, request.Reference, cancellationToken)
+        ?? await PaymentRows.AddOnceAsync(db,
+            Payment.Create(booking.Id, PaymentPurpose.ExtraWork, request.Reference, request.Description, request.AmountCents, clock.GetUtcNow()), cancellationToken);
 }

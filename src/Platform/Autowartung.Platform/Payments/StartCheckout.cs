@@ -1,7 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Autowartung.Platform.Payments;
 
@@ -62,6 +61,9 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
         return new Outcome(Failure.None, payment, payment.CheckoutUrl is { } open ? new Uri(open) : null);
     }
 
+    /// <summary>A booking has one checkout payment; its reference says which.</summary>
+    private const string BookingReference = "booking";
+
     private Task<GatewayCheckout> CreateCheckoutAsync(Booking booking, Payment payment, string customer, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var back = links.CheckoutReturn(booking.Id);
@@ -79,22 +81,11 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
 
     private async Task<Payment> FindOrCreateAsync(Booking booking, CancellationToken cancellationToken)
     {
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        var payment = await PaymentRows.FindAsync(db, booking.Id, PaymentPurpose.Booking, BookingReference, cancellationToken);
         if (payment is not null || booking.Status != BookingStatus.PendingPayment) return payment!;
         if (booking.Lines.Sum(l => l.GrossCents) != booking.TotalGrossCents)
             throw new InvalidOperationException("A booking's lines must add up to its total.");
-
-        payment = Payment.Create(booking.Id, PaymentPurpose.Booking, "booking", "Buchung", booking.TotalGrossCents, clock.GetUtcNow());
-        db.Payments.Add(payment);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return payment;
-        }
-        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            db.ChangeTracker.Clear();
-            return await db.Payments.SingleAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
-        }
+        return await PaymentRows.AddOnceAsync(db,
+            Payment.Create(booking.Id, PaymentPurpose.Booking, BookingReference, "Buchung", booking.TotalGrossCents, clock.GetUtcNow()), cancellationToken);
     }
 }
