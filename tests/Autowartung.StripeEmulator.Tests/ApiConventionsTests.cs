@@ -45,23 +45,37 @@ public sealed class ApiConventionsTests(EmulatorFactory emulator) : IClassFixtur
     }
 
     [Fact]
-    public async Task Response_WhenNoVersionSent_CarriesRequestIdAndDefaultVersion()
+    public async Task Response_WhenNoVersionSent_CarriesRequestIdAndStripeNetsVersion()
     {
         var answer = await emulator.Api().CreateCustomerAsync();
 
         Assert.StartsWith("req_", answer.Header("Request-Id"));
-        Assert.Equal("2024-06-20", answer.Header("Stripe-Version"));
+        Assert.Equal(Stripe.StripeConfiguration.ApiVersion, answer.Header("Stripe-Version"));
     }
 
     [Fact]
-    public async Task Response_WhenVersionSent_EchoesIt()
+    public async Task Request_WithStripeNetsVersion_IsAnsweredInIt()
     {
         var api = emulator.Api();
-        api.Http.DefaultRequestHeaders.Add("Stripe-Version", "2025-01-27.acacia");
+        api.Http.DefaultRequestHeaders.Add("Stripe-Version", Stripe.StripeConfiguration.ApiVersion);
 
         var answer = await api.CreateCustomerAsync();
 
-        Assert.Equal("2025-01-27.acacia", answer.Header("Stripe-Version"));
+        Assert.Equal(Stripe.StripeConfiguration.ApiVersion, answer.Header("Stripe-Version"));
+    }
+
+    [Fact]
+    public async Task Request_WithAnotherVersion_IsRefused_AsTheEmulatorHasOneShapeOnly()
+    {
+        var api = emulator.Api();
+        api.Http.DefaultRequestHeaders.Add("Stripe-Version", "2024-06-20");
+
+        var answer = await api.PostAsync("/v1/customers", ("email", "alt@example.de"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("invalid_request_error", answer.Error.Text("type"));
+        Assert.Contains("2024-06-20", answer.Error.Text("message"));
+        Assert.Empty((await emulator.Api().GetAsync("/v1/customers?email=alt%40example.de")).Json.Items());
     }
 
     [Fact]

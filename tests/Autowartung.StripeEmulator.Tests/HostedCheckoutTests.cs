@@ -11,7 +11,7 @@ public sealed class HostedCheckoutTests(EmulatorFactory emulator) : IClassFixtur
     [Fact]
     public async Task Page_WhenOpen_ShowsItemsTotalAndTheTestNotice()
     {
-        var session = await emulator.Api().CreateSessionAsync(("payment_method_types[0]", "card"), ("payment_method_types[1]", "sepa_debit"));
+        var session = await emulator.Api().CreateSessionAsync(("allowed_payment_method_types[0]", "card"), ("allowed_payment_method_types[1]", "sepa_debit"));
 
         var response = await emulator.Browser().GetAsync(session.Json.Text("url"));
         var html = await response.Content.ReadAsStringAsync();
@@ -149,7 +149,7 @@ public sealed class HostedCheckoutTests(EmulatorFactory emulator) : IClassFixtur
     public async Task Pay_WithSepa_CompletesUnpaidThenPaidWhenSettled()
     {
         var api = emulator.Api();
-        var session = await api.CreateSessionAsync(("payment_method_types[0]", "card"), ("payment_method_types[1]", "sepa_debit"));
+        var session = await api.CreateSessionAsync(("allowed_payment_method_types[0]", "card"), ("allowed_payment_method_types[1]", "sepa_debit"));
 
         var response = await emulator.Browser().PayAsync(session.Json.Text("url")!, "sepa_debit", SucceedingIban, "Erika Mustermann");
 
@@ -172,7 +172,7 @@ public sealed class HostedCheckoutTests(EmulatorFactory emulator) : IClassFixtur
     public async Task Pay_WithFailingSepa_FailsWhenSettled()
     {
         var api = emulator.Api();
-        var session = await api.CreateSessionAsync(("payment_method_types[0]", "sepa_debit"));
+        var session = await api.CreateSessionAsync(("allowed_payment_method_types[0]", "sepa_debit"));
 
         (await emulator.Browser().PayAsync(session.Json.Text("url")!, "sepa_debit", FailingIban, "Erika Mustermann")).SeeOther();
         await emulator.CreateClient().PostAsync("/_emulator/sepa/settle", null);
@@ -191,7 +191,7 @@ public sealed class HostedCheckoutTests(EmulatorFactory emulator) : IClassFixtur
     public async Task Pay_WithUnknownIban_ShowsValidationErrorAndStaysOpen()
     {
         var api = emulator.Api();
-        var session = await api.CreateSessionAsync(("payment_method_types[0]", "sepa_debit"));
+        var session = await api.CreateSessionAsync(("allowed_payment_method_types[0]", "sepa_debit"));
 
         var response = await emulator.Browser().PayAsync(session.Json.Text("url")!, "sepa_debit", "DE02120300000000202051", "Erika Mustermann");
         var html = await response.Content.ReadAsStringAsync();

@@ -13,8 +13,8 @@ public sealed class ParameterTests(EmulatorFactory emulator) : IClassFixture<Emu
             ("line_items[1][price_data][unit_amount]", "1500"),
             ("line_items[1][price_data][product_data][name]", "Scheibenwischer"),
             ("line_items[1][quantity]", "2"),
-            ("payment_method_types[0]", "card"),
-            ("payment_method_types[1]", "sepa_debit"),
+            ("allowed_payment_method_types[0]", "card"),
+            ("allowed_payment_method_types[1]", "sepa_debit"),
             ("metadata[booking_id]", "b-17"),
             ("client_reference_id", "booking-17"))).Json;
 
@@ -29,7 +29,7 @@ public sealed class ParameterTests(EmulatorFactory emulator) : IClassFixture<Emu
     public async Task CreatePaymentIntent_WhenArrayUsesEmptyBrackets_ParsesThem()
     {
         var intent = StripeApi.Ok(await emulator.Api().PostAsync("/v1/payment_intents",
-            ("amount", "4900"), ("currency", "EUR"), ("payment_method_types[]", "card"), ("payment_method_types[]", "sepa_debit"))).Json;
+            ("amount", "4900"), ("currency", "EUR"), ("allowed_payment_method_types[]", "card"), ("allowed_payment_method_types[]", "sepa_debit"))).Json;
 
         Assert.Equal(["card", "sepa_debit"], intent["payment_method_types"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("eur", intent.Text("currency"));

@@ -185,7 +185,7 @@ public sealed class PaymentIntentTests(EmulatorFactory emulator) : IClassFixture
     {
         var api = emulator.Api();
         var intent = StripeApi.Ok(await api.PostAsync("/v1/payment_intents", ("amount", "4900"), ("currency", "eur"),
-            ("payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Json;
+            ("allowed_payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Json;
         Assert.Equal("processing", intent.Text("status"));
         Assert.Equal("pending", (await api.GetAsync($"/v1/charges/{intent.Text("latest_charge")}")).Json.Text("status"));
 

@@ -122,7 +122,7 @@ public sealed class RefundTests(EmulatorFactory emulator) : IClassFixture<Emulat
     {
         var api = emulator.Api();
         var intent = StripeApi.Ok(await api.PostAsync("/v1/payment_intents", ("amount", "4900"), ("currency", "eur"),
-            ("payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
+            ("allowed_payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
         var settle = emulator.CreateClient();
         await settle.PostAsync("/_emulator/sepa/settle", null);
 

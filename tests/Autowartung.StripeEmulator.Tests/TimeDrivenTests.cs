@@ -11,7 +11,7 @@ public sealed class TimeDrivenTests
         emulator.Settings["Emulator:SepaSettleSeconds"] = "5";
         var api = emulator.Api();
         var intent = StripeApi.Ok(await api.PostAsync("/v1/payment_intents", ("amount", "4900"), ("currency", "eur"),
-            ("payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
+            ("allowed_payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
 
         emulator.Clock.Advance(TimeSpan.FromSeconds(6));
 
@@ -27,7 +27,7 @@ public sealed class TimeDrivenTests
         emulator.Settings["Emulator:SepaSettleSeconds"] = "5";
         var api = emulator.Api();
         var intent = StripeApi.Ok(await api.PostAsync("/v1/payment_intents", ("amount", "4900"), ("currency", "eur"),
-            ("payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
+            ("allowed_payment_method_types[]", "sepa_debit"), ("payment_method", "pm_sepa_debit_DE"), ("confirm", "true"))).Id;
 
         emulator.Clock.Advance(TimeSpan.FromSeconds(4));
         await Task.Delay(400);

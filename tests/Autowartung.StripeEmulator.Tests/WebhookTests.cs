@@ -24,7 +24,7 @@ public sealed class WebhookTests
         var stripeEvent = delivery.Event;
         Assert.StartsWith("evt_", stripeEvent.Text("id"));
         Assert.Equal("event", stripeEvent.Text("object"));
-        Assert.Equal("2024-06-20", stripeEvent.Text("api_version"));
+        Assert.Equal(Stripe.StripeConfiguration.ApiVersion, stripeEvent.Text("api_version"));
         Assert.False(stripeEvent.Flag("livemode"));
         Assert.Equal("hook@example.de", stripeEvent["data"]!["object"].Text("email"));
         Assert.Equal(customer.Header("Request-Id"), stripeEvent["request"].Text("id"));
@@ -113,10 +113,33 @@ public sealed class WebhookTests
         Assert.Equal([second.Id, first.Id], events.Select(e => e["data"]!["object"].Text("id")));
     }
 
-    /// <summary>Verifies the signature as the product must: HMAC-SHA256 of "{t}.{body}" keyed by the whole secret.</summary>
+    [Fact]
+    public async Task Delivery_IsAcceptedByStripeNet_AndRefusedUnderAnotherSecret()
+    {
+        using var emulator = new EmulatorFactory();
+        var customer = await emulator.Api().CreateCustomerAsync();
+        var delivery = (await emulator.Webhooks.WaitForTypeAsync(customer.Id, "customer.created")).Single();
+
+        var other = Assert.Throws<Stripe.StripeException>(() =>
+            Stripe.EventUtility.ConstructEvent(delivery.Body, delivery.Signature, "whsec_someone_else_0000000000", tolerance: 300));
+        var late = Assert.Throws<Stripe.StripeException>(() => Stripe.EventUtility.ConstructEvent(
+            delivery.Body, delivery.Signature, EmulatorFactory.WebhookSecret, tolerance: 300,
+            utcNow: DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(), throwOnApiVersionMismatch: true));
+
+        Assert.Contains("signature", other.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("tolerance", late.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Verifies the signature as the product does, with Stripe.net (which also refuses an event of another API version
+    /// than its own), and independently of it: HMAC-SHA256 of "{t}.{body}" keyed by the whole secret.
+    /// </summary>
     private static void AssertSignedBySecret(ReceivedWebhook delivery)
     {
         Assert.NotNull(delivery.Signature);
+        var verified = Stripe.EventUtility.ConstructEvent(delivery.Body, delivery.Signature, EmulatorFactory.WebhookSecret,
+            tolerance: 300, throwOnApiVersionMismatch: true);
+        Assert.Equal((delivery.EventId, delivery.Type), (verified.Id, verified.Type));
         var parts = delivery.Signature.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var timestamp = parts["t"];
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(

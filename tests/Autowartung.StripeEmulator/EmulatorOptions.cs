@@ -5,8 +5,11 @@ public sealed class EmulatorOptions
 {
     public const string SectionName = "Emulator";
 
-    /// <summary>The API version events carry and responses echo when the request named none.</summary>
-    public const string ApiVersion = "2024-06-20";
+    /// <summary>
+    /// The one API version the emulator answers in: Stripe.net 53's. Its objects, error bodies and events (their
+    /// <c>api_version</c>) have that version's shapes; a request that asks for another version is refused.
+    /// </summary>
+    public const string ApiVersion = "2026-10-28.endive";
 
     public static readonly IReadOnlyList<double> DefaultWebhookRetryDelaysSeconds = [1, 2, 5, 10, 30];
 

@@ -5,6 +5,7 @@ using Autowartung.StripeEmulator.Customers;
 using Autowartung.StripeEmulator.Events;
 using Autowartung.StripeEmulator.Payments;
 using Autowartung.StripeEmulator.Refunds;
+using Autowartung.StripeEmulator.Setup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Autowartung.StripeEmulator;
@@ -48,6 +49,7 @@ public static class EmulatorSetup
         v1.MapPaymentMethodsApi();
         v1.MapChargesApi();
         v1.MapRefundsApi();
+        v1.MapSetupIntentsApi();
         v1.MapEventsApi();
         app.MapFallback("/v1/{**path}", http =>
             ApiResponse.WriteAsync(http, StripeException.UnrecognizedUrl(http.Request.Method, http.Request.Path)));

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Autowartung.StripeEmulator;
 
-/// <summary>What every Stripe API object has: id, object, created (unix seconds), livemode (always false here).</summary>
+/// <summary>
+/// What every Stripe API object has: id, object, created (unix seconds), and livemode (always false here) on every
+/// object that has one (a refund has none).
+/// </summary>
 public abstract class StripeObject
 {
     [JsonPropertyOrder(-10)]
@@ -15,7 +18,10 @@ public abstract class StripeObject
     public required long Created { get; init; }
 
     [JsonPropertyOrder(-7)]
-    public bool Livemode => false;
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Livemode => HasLivemode ? false : null;
+
+    protected virtual bool HasLivemode => true;
 
     /// <summary>Stripe's name for the type, e.g. <c>payment_intent</c>.</summary>
     protected abstract string ObjectName { get; }

@@ -41,10 +41,9 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
         builder.UseSetting("Stripe:ApiBase", StripeEmulatorFactory.PublicUrl);
         builder.UseSetting("Stripe:SecretKey", StripeEmulatorFactory.SecretKey);
         builder.UseSetting("Stripe:WebhookSecrets:0", StripeEmulatorFactory.WebhookSecret);
-        builder.UseSetting("Stripe:RetryDelay", "00:00:00.020");
         builder.UseSetting("Payments:EventPollSeconds", "1");
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient<StripeClient>().ConfigurePrimaryHttpMessageHandler(() => Stripe.Server.CreateHandler()));
+            services.AddHttpClient(StripeOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Stripe.Server.CreateHandler()));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

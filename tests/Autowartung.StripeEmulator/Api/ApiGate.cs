@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Autowartung.StripeEmulator.Api;
 
 /// <summary>
-/// What every <c>/v1</c> request meets before its endpoint: a <c>Request-Id</c>, the echoed <c>Stripe-Version</c>,
-/// the API key check, and an injected failure when a test asked for one.
+/// What every <c>/v1</c> request meets before its endpoint: a <c>Request-Id</c>, the <c>Stripe-Version</c> it answers
+/// in, the API key check, the refusal of any other API version, and an injected failure when a test asked for one.
 /// </summary>
 public sealed class ApiGate(RequestDelegate next, FailNextRules failNext)
 {
@@ -22,8 +22,7 @@ public sealed class ApiGate(RequestDelegate next, FailNextRules failNext)
         var requestId = Ids.Request();
         http.Items[RequestIdItem] = requestId;
         http.Response.Headers["Request-Id"] = requestId;
-        var version = http.Request.Headers["Stripe-Version"].ToString();
-        http.Response.Headers["Stripe-Version"] = version.Length > 0 ? version : EmulatorOptions.ApiVersion;
+        http.Response.Headers["Stripe-Version"] = EmulatorOptions.ApiVersion;
 
         var key = ReadApiKey(http.Request);
         if (key is null)
@@ -39,6 +38,15 @@ public sealed class ApiGate(RequestDelegate next, FailNextRules failNext)
             return;
         }
         http.Items[ApiKeyItem] = key;
+
+        var version = http.Request.Headers["Stripe-Version"].ToString();
+        if (version.Length > 0 && version != EmulatorOptions.ApiVersion)
+        {
+            // Stripe would answer in the version asked for; the emulator knows one shape only, and says so rather than
+            // answer a client of another version in shapes it does not expect.
+            await ApiResponse.WriteAsync(http, StripeException.UnsupportedApiVersion(version));
+            return;
+        }
 
         if (failNext.TryTake(http.Request.Method, http.Request.Path, out var status))
         {

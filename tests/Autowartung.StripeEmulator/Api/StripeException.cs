@@ -114,6 +114,10 @@ public sealed class StripeException : Exception
     public static StripeException InvalidApiKey(string key) =>
         new(401, "invalid_request_error", $"Invalid API Key provided: {Mask(key)}");
 
+    public static StripeException UnsupportedApiVersion(string version) =>
+        new(400, "invalid_request_error",
+            $"The Stripe emulator answers in API version {EmulatorOptions.ApiVersion} only (the one Stripe.net pins), not {version}.");
+
     public static StripeException UnrecognizedUrl(string method, string path) =>
         new(404, "invalid_request_error",
             $"Unrecognized request URL ({method}: {path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.");

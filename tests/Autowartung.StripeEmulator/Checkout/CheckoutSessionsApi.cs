@@ -11,7 +11,7 @@ public static class CheckoutSessionsApi
         "mode", "customer", "customer_email", "client_reference_id",
         "line_items[#][price_data][currency]", "line_items[#][price_data][unit_amount]",
         "line_items[#][price_data][product_data][name]", "line_items[#][quantity]",
-        "payment_method_types[#]", "payment_intent_data[setup_future_usage]", "payment_intent_data[metadata][*]",
+        "allowed_payment_method_types[#]", "payment_intent_data[setup_future_usage]", "payment_intent_data[metadata][*]",
         "payment_intent_data[description]", "metadata[*]", "success_url", "cancel_url", "expires_at", "locale");
     private static readonly ParamSchema RetrieveParams = new();
     private static readonly ParamSchema ExpireParams = new();
@@ -58,7 +58,7 @@ public static class CheckoutSessionsApi
         var types = PaymentIntentsApi.ReadPaymentMethodTypes(p);
         if (types.Contains(PaymentMethodTypes.SepaDebit) && currency != "eur")
         {
-            throw StripeException.Invalid($"The payment method type sepa_debit cannot be used with currency {currency}.", "payment_method_types");
+            throw StripeException.Invalid($"The payment method type sepa_debit cannot be used with currency {currency}.", "allowed_payment_method_types");
         }
         var intentData = p.Hash("payment_intent_data");
         var data = new PaymentIntentData(

@@ -11,15 +11,26 @@ public sealed class Customer : StripeObject
 
     public string? Currency => null;
 
+    public object? DefaultSource => null;
+
+    public bool Delinquent => false;
+
     public string? Description { get; init; }
 
+    public object? Discount => null;
+
     public string? Email { get; init; }
+
+    /// <summary>Stripe's prefix for the customer's invoice numbers.</summary>
+    public string InvoicePrefix { get; init; } = Api.Ids.New("", 8).ToUpperInvariant();
 
     public CustomerInvoiceSettings InvoiceSettings { get; } = new();
 
     public Dictionary<string, string> Metadata { get; init; } = [];
 
     public string? Name { get; init; }
+
+    public long NextInvoiceSequence => 1;
 
     public string? Phone { get; init; }
 
@@ -28,6 +39,8 @@ public sealed class Customer : StripeObject
     public object? Shipping => null;
 
     public string TaxExempt => "none";
+
+    public object? TestClock => null;
 }
 
 public sealed class CustomerInvoiceSettings

@@ -49,4 +49,6 @@ public static class EventTypes
     public const string ChargeRefunded = "charge.refunded";
     public const string RefundCreated = "refund.created";
     public const string RefundUpdated = "refund.updated";
+    public const string SetupIntentSucceeded = "setup_intent.succeeded";
+    public const string SetupIntentSetupFailed = "setup_intent.setup_failed";
 }

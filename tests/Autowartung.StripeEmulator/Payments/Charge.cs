@@ -16,6 +16,12 @@ public sealed class Charge : StripeObject
 
     public required long Amount { get; init; }
 
+    public object? Application => null;
+
+    public object? ApplicationFee => null;
+
+    public object? ApplicationFeeAmount => null;
+
     public long AmountCaptured { get; set; }
 
     /// <summary>Refunded plus released: Stripe counts the uncaptured rest of a partial capture as refunded.</summary>
@@ -24,6 +30,8 @@ public sealed class Charge : StripeObject
     public object? BalanceTransaction => null;
 
     public required BillingDetails BillingDetails { get; init; }
+
+    public object? CalculatedStatementDescriptor => null;
 
     public bool Captured { get; set; }
 
@@ -35,11 +43,17 @@ public sealed class Charge : StripeObject
 
     public bool Disputed => false;
 
+    public object? FailureBalanceTransaction => null;
+
     public string? FailureCode { get; set; }
 
     public string? FailureMessage { get; set; }
 
+    public Dictionary<string, string> FraudDetails => [];
+
     public Dictionary<string, string> Metadata { get; init; } = [];
+
+    public object? OnBehalfOf => null;
 
     public ChargeOutcome? Outcome { get; set; }
 
@@ -51,12 +65,35 @@ public sealed class Charge : StripeObject
 
     public required PaymentMethodDetails PaymentMethodDetails { get; init; }
 
+    public object? ReceiptEmail => null;
+
+    public object? ReceiptNumber => null;
+
     public object? ReceiptUrl => null;
 
     /// <summary>Fully refunded.</summary>
     public bool Refunded => AmountRefunded >= Amount;
 
+    /// <summary>Only with <c>expand[]=refunds</c> at Stripe, which the emulator does not offer: list them with <c>GET /v1/refunds?charge=</c>.</summary>
+    public object? Refunds => null;
+
+    public object? Review => null;
+
+    public object? Shipping => null;
+
+    public object? Source => null;
+
+    public object? SourceTransfer => null;
+
+    public object? StatementDescriptor => null;
+
+    public object? StatementDescriptorSuffix => null;
+
     public required string Status { get; set; }
+
+    public object? TransferData => null;
+
+    public object? TransferGroup => null;
 
     [JsonIgnore]
     public long Released { get; set; }

@@ -26,6 +26,8 @@ public sealed class PaymentIntent : StripeObject
 
     public long AmountCapturable { get; set; }
 
+    public AmountDetails AmountDetails => new();
+
     public long AmountReceived { get; set; }
 
     public object? Application => null;
@@ -48,13 +50,17 @@ public sealed class PaymentIntent : StripeObject
 
     public string? Customer { get; set; }
 
+    public object? CustomerAccount => null;
+
     public string? Description { get; init; }
 
-    public object? Invoice => null;
+    public IReadOnlyList<string>? ExcludedPaymentMethodTypes => null;
 
     public PaymentError? LastPaymentError { get; set; }
 
     public string? LatestCharge { get; set; }
+
+    public object? ManagedPayments => null;
 
     public Dictionary<string, string> Metadata { get; init; } = [];
 
@@ -64,9 +70,17 @@ public sealed class PaymentIntent : StripeObject
 
     public string? PaymentMethod { get; set; }
 
+    public object? PaymentMethodConfigurationDetails => null;
+
     public JsonObject PaymentMethodOptions => new();
 
     public required IReadOnlyList<string> PaymentMethodTypes { get; init; }
+
+    /// <summary>
+    /// What the client allowed (since 2026-10-28.endive, in place of the <c>payment_method_types</c> parameter);
+    /// the emulator offers all of it, so both lists are the same.
+    /// </summary>
+    public IReadOnlyList<string> AllowedPaymentMethodTypes => PaymentMethodTypes;
 
     public object? Processing => null;
 
@@ -77,6 +91,8 @@ public sealed class PaymentIntent : StripeObject
     public string? SetupFutureUsage { get; set; }
 
     public object? Shipping => null;
+
+    public object? Source => null;
 
     public object? StatementDescriptor => null;
 
@@ -119,6 +135,11 @@ public sealed class PaymentError
     public JsonObject? PaymentMethod { get; init; }
 
     public required string Type { get; init; }
+}
+
+public sealed class AmountDetails
+{
+    public JsonObject Tip => new();
 }
 
 public sealed record NextAction(string Type, RedirectToUrl RedirectToUrl);

@@ -7,7 +7,7 @@ namespace Autowartung.StripeEmulator.Payments;
 public static class PaymentIntentsApi
 {
     private static readonly ParamSchema CreateParams = new(
-        "amount", "currency", "customer", "payment_method", "payment_method_types[#]", "confirm", "off_session",
+        "amount", "currency", "customer", "payment_method", "allowed_payment_method_types[#]", "confirm", "off_session",
         "capture_method", "setup_future_usage", "return_url", "description", "metadata[*]");
     private static readonly ParamSchema RetrieveParams = new("client_secret");
     private static readonly ParamSchema ListParams = new("customer", "limit", "starting_after");
@@ -131,15 +131,15 @@ public static class PaymentIntentsApi
         return intent;
     }
 
-    /// <summary><c>payment_method_types[]</c>, each one the emulator knows; empty when absent.</summary>
+    /// <summary><c>allowed_payment_method_types[]</c> (<c>payment_method_types[]</c> before API version 2026-10-28.endive), each one the emulator knows; empty when absent.</summary>
     internal static IReadOnlyList<string> ReadPaymentMethodTypes(Params p)
     {
-        var types = p.StringArray("payment_method_types");
+        var types = p.StringArray("allowed_payment_method_types");
         for (var i = 0; i < types.Count; i++)
         {
             if (!PaymentMethodTypes.All.Contains(types[i]))
             {
-                throw StripeException.InvalidEnum($"payment_method_types[{i}]", PaymentMethodTypes.All);
+                throw StripeException.InvalidEnum($"allowed_payment_method_types[{i}]", PaymentMethodTypes.All);
             }
         }
         return types.Distinct().ToList();

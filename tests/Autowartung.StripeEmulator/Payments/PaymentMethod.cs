@@ -26,12 +26,16 @@ public sealed class PaymentMethod : StripeObject
 {
     protected override string ObjectName => "payment_method";
 
+    public string AllowRedisplay => "unspecified";
+
     public BillingDetails BillingDetails { get; init; } = new();
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public CardDetails? Card { get; init; }
 
     public string? Customer { get; set; }
+
+    public object? CustomerAccount => null;
 
     public Dictionary<string, string> Metadata { get; init; } = [];
 

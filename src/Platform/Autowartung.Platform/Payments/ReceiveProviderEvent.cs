@@ -1,41 +1,68 @@
-using System.Text.Json;
+using System.Text;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments.Stripe;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StripeNet = global::Stripe;
 
 namespace Autowartung.Platform.Payments;
 
 /// <summary>
-/// Takes a webhook from Stripe: the signature is checked on the raw body first, then the event is kept
-/// once by its id and the worker is woken. Nothing changes state here; the worker asks Stripe for the
-/// object's current state before anything moves, off the request.
+/// Takes a webhook from Stripe: Stripe.net checks the signature on the raw body first (each configured secret
+/// in turn, so a rotation loses nothing; a 300 s tolerance against replays; an event of another API version
+/// than the library's is refused), then the event is kept once by its id and the worker is woken. Nothing
+/// changes state here; the worker asks Stripe for the object's current state before anything moves, off the request.
 /// </summary>
 public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOptions> options, ProviderEventSignal signal, TimeProvider clock)
 {
+    private const long ToleranceSeconds = 300;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public enum Result { Accepted, Duplicate, BadSignature, Malformed }
 
     public async Task<Result> RunAsync(byte[] body, string? signatureHeader, CancellationToken cancellationToken = default)
     {
-        if (StripeWebhookSignature.Verify(signatureHeader, body, options.Value.WebhookSecrets, clock.GetUtcNow()) != StripeWebhookSignature.Result.Valid)
-            return Result.BadSignature;
-
-        ProviderEvent received;
+        if (string.IsNullOrWhiteSpace(signatureHeader)) return Result.BadSignature;
+        string json;
         try
         {
-            var stripeEvent = JsonSerializer.Deserialize<StripeEvent>(body, StripeClient.Json);
-            if (stripeEvent is not { Id.Length: > 0, Type.Length: > 0 } || stripeEvent.Data.Object.ValueKind != JsonValueKind.Object) return Result.Malformed;
-            var subject = stripeEvent.Data.Object;
-            var metadata = subject.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
-            received = ProviderEvent.Receive(
-                stripeEvent.Id, stripeEvent.Type, subject.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "",
-                GuidFrom(metadata, PaymentMetadata.CityId), GuidFrom(metadata, PaymentMetadata.PaymentId), GuidFrom(metadata, PaymentMetadata.RefundId),
-                clock.GetUtcNow());
+            json = StrictUtf8.GetString(body);
         }
-        catch (JsonException)
+        catch (DecoderFallbackException)
         {
             return Result.Malformed;
         }
+
+        var now = clock.GetUtcNow();
+        StripeNet.Event? stripeEvent = null;
+        foreach (var secret in options.Value.WebhookSecrets.Where(s => !string.IsNullOrEmpty(s)))
+        {
+            try
+            {
+                stripeEvent = StripeNet.EventUtility.ConstructEvent(
+                    json, signatureHeader, secret, ToleranceSeconds, now.ToUnixTimeSeconds(), throwOnApiVersionMismatch: true);
+                break;
+            }
+            catch (Exception exception) when (exception is StripeNet.StripeException or FormatException or OverflowException)
+            {
+                // Not signed with this secret (or not recently, or of another API version; a timestamp that is no
+                // number fails as a FormatException): the next secret may match.
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Result.Malformed;   // signed, but no event Stripe.net can read
+            }
+        }
+        if (stripeEvent is null) return Result.BadSignature;
+        if (stripeEvent is not { Id.Length: > 0, Type.Length: > 0 }) return Result.Malformed;
+
+        var subject = stripeEvent.Data?.Object;
+        var metadata = (subject as StripeNet.IHasMetadata)?.Metadata;
+        var received = ProviderEvent.Receive(
+            stripeEvent.Id, stripeEvent.Type, (subject as StripeNet.IHasId)?.Id ?? "",
+            GuidFrom(metadata, PaymentMetadata.CityId), GuidFrom(metadata, PaymentMetadata.PaymentId), GuidFrom(metadata, PaymentMetadata.RefundId),
+            now);
 
         var stored = await db.Database.ExecuteSqlAsync(
             $"""
@@ -48,8 +75,8 @@ public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOp
         return Result.Accepted;
     }
 
-    private static Guid? GuidFrom(JsonElement metadata, string key) =>
-        metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty(key, out var value) && Guid.TryParse(value.GetString(), out var guid) ? guid : null;
+    private static Guid? GuidFrom(Dictionary<string, string>? metadata, string key) =>
+        metadata is not null && metadata.TryGetValue(key, out var value) && Guid.TryParse(value, out var guid) ? guid : null;
 }
 
 /// <summary>Wakes the event worker of this instance when a webhook arrived; other instances find it on their next poll.</summary>

@@ -3,14 +3,16 @@ namespace Autowartung.Platform.Payments.Stripe;
 /// <summary>
 /// Where Stripe is and how we talk to it. Production and Stripe's test mode point at the real API
 /// with keys from configuration; the local stack and the tests point at our Stripe emulator.
+/// The API version is not a setting: Stripe.net pins its own (<see cref="global::Stripe.StripeConfiguration.ApiVersion"/>).
 /// </summary>
 public sealed class StripeOptions
 {
     public const string Section = "Stripe";
 
-    /// <summary>The API version every request pins, so Stripe's object shapes never change under us.</summary>
-    public const string ApiVersion = "2024-06-20";
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> Stripe.net sends through (from <c>IHttpClientFactory</c>).</summary>
+    public const string HttpClientName = "Stripe";
 
+    /// <summary>Stripe's API, or the emulator: the base without <c>/v1</c>.</summary>
     public Uri ApiBase { get; set; } = new("https://api.stripe.com");
 
     /// <summary>The secret API key (<c>sk_live_…</c> / <c>sk_test_…</c>). Never in the repository.</summary>
@@ -22,9 +24,9 @@ public sealed class StripeOptions
     /// </summary>
     public List<string> WebhookSecrets { get; set; } = [];
 
-    /// <summary>How often a request is tried again after a network error, a 429 or a 5xx.</summary>
+    /// <summary>How often Stripe.net tries a request again after a network error, a 409 or a 5xx (its default is 2).</summary>
     public int MaxNetworkRetries { get; set; } = 2;
 
-    /// <summary>Pause before the first retry; doubled for each further one.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>How long one attempt may take before it counts as a network failure.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,170 +1,212 @@
+using System.Net;
+using StripeNet = global::Stripe;
+
 namespace Autowartung.Platform.Payments.Stripe;
 
 /// <summary>
-/// <see cref="IPaymentGateway"/> on Stripe: Customers, Checkout Sessions (payment mode, card and SEPA
+/// <see cref="IPaymentGateway"/> on Stripe.net: Customers, Checkout Sessions (payment mode, card and SEPA
 /// debit, the payment method saved for later off-session use), PaymentIntents and Refunds. Amounts are
-/// euro cents, as everywhere on the platform.
+/// euro cents, as everywhere on the platform. Stripe.net pins the API version, encodes the requests, retries
+/// network errors, 409 and 5xx with the same idempotency key, and reads Stripe's objects; this class only
+/// says what to ask and sorts the answers into the gateway's outcomes.
 /// </summary>
-public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
+public sealed class StripePaymentGateway(StripeNet.StripeClient stripe) : IPaymentGateway
 {
     private const string Currency = "eur";
 
+    private static readonly List<string> CheckoutPaymentMethods = ["card", "sepa_debit"];
+
     public async Task<string> CreateCustomerAsync(Guid userId, string email, string name, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var form = new StripeForm().Add("email", email).Add("name", name).Add("metadata[user_id]", userId.ToString());
-        var customer = await CallAsync(() => stripe.PostAsync<StripeCustomer>("/v1/customers", form, idempotencyKey, cancellationToken));
+        var options = new StripeNet.CustomerCreateOptions
+        {
+            Email = email,
+            Name = name,
+            Metadata = new() { ["user_id"] = userId.ToString() },
+        };
+        var customer = await CallAsync(() => stripe.V1.Customers.CreateAsync(options, Keyed(idempotencyKey), cancellationToken), cancellationToken);
         return customer.Id;
     }
 
     public async Task<GatewayCheckout> CreateCheckoutAsync(CheckoutRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var form = new StripeForm()
-            .Add("mode", "payment")
-            .Add("customer", request.CustomerId)
-            .AddList("payment_method_types", ["card", "sepa_debit"])
-            .Add("payment_intent_data[setup_future_usage]", "off_session")
-            .Add("payment_intent_data[description]", request.Description)
-            .AddMetadata("payment_intent_data[metadata]", request.Metadata)
-            .AddMetadata("metadata", request.Metadata)
-            .Add("success_url", request.SuccessUrl.ToString())
-            .Add("cancel_url", request.CancelUrl.ToString())
-            .Add("expires_at", request.ExpiresAt.ToUnixTimeSeconds())
-            .Add("locale", "de");
-        for (var i = 0; i < request.Lines.Count; i++)
+        var options = new StripeNet.Checkout.SessionCreateOptions
         {
-            form.Add($"line_items[{i}][price_data][currency]", Currency)
-                .Add($"line_items[{i}][price_data][unit_amount]", request.Lines[i].GrossCents)
-                .Add($"line_items[{i}][price_data][product_data][name]", request.Lines[i].Name)
-                .Add($"line_items[{i}][quantity]", 1);
-        }
-        var session = await CallAsync(() => stripe.PostAsync<StripeCheckoutSession>("/v1/checkout/sessions", form, idempotencyKey, cancellationToken));
-        return ToCheckout(session);
+            Mode = "payment",
+            Customer = request.CustomerId,
+            AllowedPaymentMethodTypes = CheckoutPaymentMethods,
+            PaymentIntentData = new()
+            {
+                SetupFutureUsage = "off_session",
+                Description = request.Description,
+                Metadata = new(request.Metadata),
+            },
+            Metadata = new(request.Metadata),
+            SuccessUrl = request.SuccessUrl.ToString(),
+            CancelUrl = request.CancelUrl.ToString(),
+            ExpiresAt = request.ExpiresAt.UtcDateTime,
+            Locale = "de",
+            LineItems = request.Lines.Select(line => new StripeNet.Checkout.SessionLineItemOptions
+            {
+                PriceData = new()
+                {
+                    Currency = Currency,
+                    UnitAmount = line.GrossCents,
+                    ProductData = new() { Name = line.Name },
+                },
+                Quantity = 1,
+            }).ToList(),
+        };
+        return ToCheckout(await CallAsync(() => stripe.V1.Checkout.Sessions.CreateAsync(options, Keyed(idempotencyKey), cancellationToken), cancellationToken));
     }
 
     public async Task<GatewayCheckout> GetCheckoutAsync(string checkoutId, CancellationToken cancellationToken)
     {
-        var session = await CallAsync(() => stripe.GetAsync<StripeCheckoutSession>(
-            $"/v1/checkout/sessions/{Uri.EscapeDataString(checkoutId)}", cancellationToken, "payment_intent", "payment_intent.payment_method"));
-        return ToCheckout(session);
+        var options = new StripeNet.Checkout.SessionGetOptions { Expand = ["payment_intent", "payment_intent.payment_method"] };
+        return ToCheckout(await CallAsync(() => stripe.V1.Checkout.Sessions.GetAsync(checkoutId, options, null, cancellationToken), cancellationToken));
     }
 
     public async Task<GatewayCheckout> ExpireCheckoutAsync(string checkoutId, string idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
-            await stripe.PostAsync<StripeCheckoutSession>($"/v1/checkout/sessions/{Uri.EscapeDataString(checkoutId)}/expire", new StripeForm(), idempotencyKey, cancellationToken);
+            await CallAsync(() => stripe.V1.Checkout.Sessions.ExpireAsync(checkoutId, null, Keyed(idempotencyKey), cancellationToken), cancellationToken);
         }
-        catch (StripeException exception) when (exception.Error.Type == "invalid_request_error" && !exception.IsNotFound)
+        catch (PaymentGatewayException exception)
+            when (exception.InnerException is StripeNet.StripeException { StripeError: { Type: "invalid_request_error", Code: not "resource_missing" } })
         {
             // Only open sessions can be expired: this one was completed (or expired) meanwhile. What it is now is the answer.
         }
         return await GetCheckoutAsync(checkoutId, cancellationToken);
     }
 
-    public async Task<GatewayPayment> GetPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
-        ToPayment(await CallAsync(() => stripe.GetAsync<StripePaymentIntent>(PaymentIntentPath(paymentId), cancellationToken, "payment_method")));
+    public async Task<GatewayPayment> GetPaymentAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        var options = new StripeNet.PaymentIntentGetOptions { Expand = ["payment_method"] };
+        return ToPayment(await CallAsync(() => stripe.V1.PaymentIntents.GetAsync(paymentId, options, null, cancellationToken), cancellationToken));
+    }
 
     public Task<GatewayPayment> ChargeOffSessionAsync(OffSessionCharge charge, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var form = new StripeForm()
-            .Add("amount", charge.AmountCents)
-            .Add("currency", Currency)
-            .Add("customer", charge.CustomerId)
-            .Add("payment_method", charge.PaymentMethodId)
-            .Add("description", charge.Description)
-            .AddMetadata("metadata", charge.Metadata)
-            .Add("off_session", true)
-            .Add("confirm", true)
-            .AddExpand(["payment_method"]);
-        return PaymentCallAsync(() => stripe.PostAsync<StripePaymentIntent>("/v1/payment_intents", form, idempotencyKey, cancellationToken));
+        var options = new StripeNet.PaymentIntentCreateOptions
+        {
+            Amount = charge.AmountCents,
+            Currency = Currency,
+            Customer = charge.CustomerId,
+            PaymentMethod = charge.PaymentMethodId,
+            Description = charge.Description,
+            Metadata = new(charge.Metadata),
+            OffSession = true,
+            Confirm = true,
+            Expand = ["payment_method"],
+        };
+        return PaymentCallAsync(() => stripe.V1.PaymentIntents.CreateAsync(options, Keyed(idempotencyKey), cancellationToken), cancellationToken);
     }
 
     public Task<GatewayPayment> ConfirmOnSessionAsync(string paymentId, string paymentMethodId, Uri returnUrl, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var form = new StripeForm().Add("payment_method", paymentMethodId).Add("return_url", returnUrl.ToString()).AddExpand(["payment_method"]);
-        return PaymentCallAsync(() => stripe.PostAsync<StripePaymentIntent>($"{PaymentIntentPath(paymentId)}/confirm", form, idempotencyKey, cancellationToken));
+        var options = new StripeNet.PaymentIntentConfirmOptions
+        {
+            PaymentMethod = paymentMethodId,
+            ReturnUrl = returnUrl.ToString(),
+            Expand = ["payment_method"],
+        };
+        return PaymentCallAsync(() => stripe.V1.PaymentIntents.ConfirmAsync(paymentId, options, Keyed(idempotencyKey), cancellationToken), cancellationToken);
     }
 
     public Task<GatewayPayment> CaptureAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken) =>
-        PaymentCallAsync(() => stripe.PostAsync<StripePaymentIntent>($"{PaymentIntentPath(paymentId)}/capture", new StripeForm(), idempotencyKey, cancellationToken));
+        PaymentCallAsync(() => stripe.V1.PaymentIntents.CaptureAsync(paymentId, null, Keyed(idempotencyKey), cancellationToken), cancellationToken);
 
     public Task<GatewayPayment> CancelAsync(string paymentId, string idempotencyKey, CancellationToken cancellationToken) =>
-        PaymentCallAsync(() => stripe.PostAsync<StripePaymentIntent>($"{PaymentIntentPath(paymentId)}/cancel", new StripeForm(), idempotencyKey, cancellationToken));
+        PaymentCallAsync(() => stripe.V1.PaymentIntents.CancelAsync(paymentId, null, Keyed(idempotencyKey), cancellationToken), cancellationToken);
 
     public async Task<GatewayRefund> RefundAsync(string paymentId, int amountCents, IReadOnlyDictionary<string, string> metadata, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var form = new StripeForm()
-            .Add("payment_intent", paymentId)
-            .Add("amount", amountCents)
-            .Add("reason", "requested_by_customer")
-            .AddMetadata("metadata", metadata);
-        return ToRefund(await CallAsync(() => stripe.PostAsync<StripeRefund>("/v1/refunds", form, idempotencyKey, cancellationToken)));
+        var options = new StripeNet.RefundCreateOptions
+        {
+            PaymentIntent = paymentId,
+            Amount = amountCents,
+            Reason = "requested_by_customer",
+            Metadata = new(metadata),
+        };
+        return ToRefund(await CallAsync(() => stripe.V1.Refunds.CreateAsync(options, Keyed(idempotencyKey), cancellationToken), cancellationToken));
     }
 
     public async Task<GatewayRefund> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
-        ToRefund(await CallAsync(() => stripe.GetAsync<StripeRefund>($"/v1/refunds/{Uri.EscapeDataString(refundId)}", cancellationToken)));
+        ToRefund(await CallAsync(() => stripe.V1.Refunds.GetAsync(refundId, null, null, cancellationToken), cancellationToken));
 
-    private static string PaymentIntentPath(string paymentId) => $"/v1/payment_intents/{Uri.EscapeDataString(paymentId)}";
+    /// <summary>The caller derived the key from our own ids and stored it first, so a repeat after a crash reuses it.</summary>
+    private static StripeNet.RequestOptions Keyed(string idempotencyKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
+        return new StripeNet.RequestOptions { IdempotencyKey = idempotencyKey };
+    }
 
     /// <summary>A card error with the PaymentIntent in its body is an outcome of the payment (declined, authentication needed), not a failure of the call.</summary>
-    private static async Task<GatewayPayment> PaymentCallAsync(Func<Task<StripePaymentIntent>> call)
+    private static async Task<GatewayPayment> PaymentCallAsync(Func<Task<StripeNet.PaymentIntent>> call, CancellationToken cancellationToken)
     {
         try
         {
             return ToPayment(await call());
         }
-        catch (StripeException exception) when (exception.IsCardError && exception.Error.PaymentIntent is { } intent)
+        catch (StripeNet.StripeException exception) when (exception.StripeError is { Type: "card_error", PaymentIntent: { } intent } error)
         {
-            return ToPayment(intent with { LastPaymentError = intent.LastPaymentError ?? exception.Error });
+            intent.LastPaymentError ??= error;
+            return ToPayment(intent);
         }
-        catch (StripeException exception)
+        catch (StripeNet.StripeException exception)
         {
             throw Refused(exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsNetworkFailure(exception, cancellationToken))
         {
             throw Unreachable(exception);
         }
     }
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
             return await call();
         }
-        catch (StripeException exception)
+        catch (StripeNet.StripeException exception)
         {
             throw Refused(exception);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (IsNetworkFailure(exception, cancellationToken))
         {
             throw Unreachable(exception);
         }
     }
 
+    /// <summary>What outlasted Stripe.net's retries: no answer at all, or none in time (its timeout, not our caller's cancellation).</summary>
+    private static bool IsNetworkFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
     /// <summary>Stripe's 400 <c>resource_missing</c> on the <c>customer</c> parameter names a customer it does not have.</summary>
-    private static PaymentGatewayException Refused(StripeException exception) =>
-        exception.Error is { Code: "resource_missing", Param: "customer" } && CustomerIn(exception.Error.Message) is { } customer
+    private static PaymentGatewayException Refused(StripeNet.StripeException exception) =>
+        exception.StripeError is { Code: "resource_missing", Param: "customer" } error && CustomerIn(error.Message) is { } customer
             ? new PaymentCustomerMissingException(customer, exception)
-            : new PaymentGatewayException($"Stripe refused the request: {exception.Error.Type}/{exception.Error.Code} ({exception.Error.Param})", exception);
+            : new PaymentGatewayException(
+                $"Stripe refused the request ({(int)exception.HttpStatusCode}): {exception.StripeError?.Type}/{exception.StripeError?.Code} ({exception.StripeError?.Param})",
+                exception);
 
     /// <summary>The id in "No such customer: 'cus_…'".</summary>
     private static string? CustomerIn(string? message) =>
         message?.Split('\'') is [_, var id, ..] && id.StartsWith("cus_", StringComparison.Ordinal) ? id : null;
 
+    private static PaymentGatewayException Unreachable(Exception exception) => new("Stripe could not be reached.", exception);
 
-    private static PaymentGatewayException Unreachable(HttpRequestException exception) => new("Stripe could not be reached.", exception);
-
-    private static GatewayCheckout ToCheckout(StripeCheckoutSession session) => new(
+    private static GatewayCheckout ToCheckout(StripeNet.Checkout.Session session) => new(
         session.Id,
         session.Status switch { "complete" => GatewayCheckoutState.Complete, "expired" => GatewayCheckoutState.Expired, _ => GatewayCheckoutState.Open },
         session.PaymentStatus == "paid",
         session.Url is null ? null : new Uri(session.Url),
-        session.PaymentIntent?.Object is { } intent ? ToPayment(intent) : null,
+        session.PaymentIntent is { } intent ? ToPayment(intent) : null,
         session.Metadata ?? []);
 
-    private static GatewayPayment ToPayment(StripePaymentIntent intent) => new(
+    private static GatewayPayment ToPayment(StripeNet.PaymentIntent intent) => new(
         intent.Id,
         intent.Status switch
         {
@@ -178,14 +220,14 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
         },
         checked((int)intent.Amount),
         checked((int)intent.AmountReceived),
-        intent.LatestCharge,
-        intent.PaymentMethod?.Id,
-        intent.PaymentMethod?.Object is { } method ? Label(method) : null,
+        intent.LatestChargeId,
+        intent.PaymentMethodId,
+        intent.PaymentMethod is { } method ? Label(method) : null,
         intent.NextAction?.RedirectToUrl?.Url is { } url ? new Uri(url) : null,
         intent.LastPaymentError is { } error ? ToFailure(error) : null,
         intent.Metadata ?? []);
 
-    private static PaymentFailure ToFailure(StripeError error)
+    private static PaymentFailure ToFailure(StripeNet.StripeError error)
     {
         var code = error.DeclineCode ?? error.Code ?? "unknown";
         var kind = (error.Code, error.DeclineCode) switch
@@ -198,7 +240,7 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
         return new PaymentFailure(kind, code);
     }
 
-    private static string Label(StripePaymentMethod method) => method switch
+    private static string Label(StripeNet.PaymentMethod method) => method switch
     {
         { Type: "card", Card: { } card } => $"{Brand(card.Brand)} •••• {card.Last4}",
         { Type: "sepa_debit", SepaDebit: { } sepa } => $"SEPA-Lastschrift •••• {sepa.Last4}",
@@ -216,7 +258,7 @@ public sealed class StripePaymentGateway(StripeClient stripe) : IPaymentGateway
         _ => char.ToUpperInvariant(brand[0]) + brand[1..],
     };
 
-    private static GatewayRefund ToRefund(StripeRefund refund) => new(
+    private static GatewayRefund ToRefund(StripeNet.Refund refund) => new(
         refund.Id,
         refund.Status switch
         {
