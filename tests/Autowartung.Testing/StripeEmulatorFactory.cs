@@ -31,6 +31,22 @@ public sealed class StripeEmulatorFactory(Func<HttpMessageHandler> appHandler) :
             services.AddHttpClient(WebhookDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler(appHandler));
     }
 
+    /// <summary>
+    /// The <c>Stripe-Signature</c> header Stripe would send for <paramref name="body"/> at <paramref name="at"/>, made by
+    /// Stripe.net's own helper: for webhooks a test posts itself.
+    /// </summary>
+    public static string SignWebhook(byte[] body, string secret, DateTimeOffset at) =>
+        global::Stripe.EventUtility.GenerateSignatureHeader(System.Text.Encoding.UTF8.GetString(body), secret, at.ToUnixTimeSeconds());
+
+    /// <summary>Stripe.net over this emulator, no retries: what a test reads of Stripe, it reads as the product does.</summary>
+    public global::Stripe.StripeClient CreateStripeClient() =>
+        new(new global::Stripe.StripeClientOptions
+        {
+            ApiKey = SecretKey,
+            ApiBase = PublicUrl,
+            HttpClient = new global::Stripe.SystemNetHttpClient(CreateClient(), maxNetworkRetries: 0, enableTelemetry: false),
+        });
+
     /// <summary>A client of the emulator's API, authenticated like the app's.</summary>
     public HttpClient CreateApiClient()
     {

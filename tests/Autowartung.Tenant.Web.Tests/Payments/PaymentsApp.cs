@@ -14,6 +14,12 @@ public class PaymentsApp : AppFixture<Program>
 {
     public const string Host = "witten.autowartung.localhost";
 
+    /// <summary>The endpoint's second signing secret, as during a rotation in Stripe's dashboard.</summary>
+    public const string RotatedWebhookSecret = "whsec_autowartung_tests_rotated_00000000";
+
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Stripe:WebhookSecrets:1"] = RotatedWebhookSecret };
+
     protected override async Task SeedAsync()
     {
         await using var services = Database.CreateServices();

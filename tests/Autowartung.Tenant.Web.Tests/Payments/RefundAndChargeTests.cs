@@ -8,7 +8,6 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
-using Autowartung.Platform.Payments.Stripe;
 using Autowartung.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -248,26 +247,59 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
     {
         using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("http://autowartung.localhost:8080") });
         var id = $"evt_test_{Guid.NewGuid():N}";
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { id, @object = "event", type = "customer.created", created = 1, data = new { @object = new { id = "cus_x", @object = "customer", metadata = new { } } } });
+        var body = EventBody(id, Stripe.StripeConfiguration.ApiVersion);
+        var now = DateTimeOffset.UtcNow;
 
-        async Task<HttpStatusCode> PostAsync(string? signature)
-        {
-            using var content = new ByteArrayContent(body);
-            content.Headers.ContentType = new("application/json");
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = content };
-            if (signature is not null) request.Headers.Add("Stripe-Signature", signature);
-            using var response = await client.SendAsync(request);
-            return response.StatusCode;
-        }
-
-        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(null));
-        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(StripeWebhookSignature.Sign(body, "whsec_someone_else", DateTimeOffset.UtcNow)));
-        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(StripeWebhookSignature.Sign(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow.AddMinutes(-10))));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, body, null));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, body, "t=abc,v1=00"));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, body, StripeEmulatorFactory.SignWebhook(body, "whsec_someone_else", now)));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, body, StripeEmulatorFactory.SignWebhook(body, StripeEmulatorFactory.WebhookSecret, now.AddSeconds(-320))));
+        var tampered = body.ToArray();
+        tampered[^3] ^= 1;
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, tampered, StripeEmulatorFactory.SignWebhook(body, StripeEmulatorFactory.WebhookSecret, now)));
         Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
 
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, await PostAsync(StripeWebhookSignature.Sign(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow)));
+            Assert.Equal(HttpStatusCode.OK, await PostWebhookAsync(client, body, StripeEmulatorFactory.SignWebhook(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow)));
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
+    }
+
+    [Fact]
+    public async Task Webhook_DuringARotation_AcceptsTheSecondSecret_WithinTheTolerance()
+    {
+        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("http://autowartung.localhost:8080") });
+        var id = $"evt_test_{Guid.NewGuid():N}";
+        var body = EventBody(id, Stripe.StripeConfiguration.ApiVersion);
+
+        Assert.Equal(HttpStatusCode.OK, await PostWebhookAsync(client, body, StripeEmulatorFactory.SignWebhook(body, PaymentsApp.RotatedWebhookSecret, DateTimeOffset.UtcNow.AddSeconds(-280))));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
+    }
+
+    [Fact]
+    public async Task Webhook_OfAnotherApiVersion_IsRefused()
+    {
+        using var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("http://autowartung.localhost:8080") });
+        var id = $"evt_test_{Guid.NewGuid():N}";
+        var body = EventBody(id, "2024-06-20");
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostWebhookAsync(client, body, StripeEmulatorFactory.SignWebhook(body, StripeEmulatorFactory.WebhookSecret, DateTimeOffset.UtcNow)));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = @p0", id));
+    }
+
+    private static byte[] EventBody(string id, string apiVersion) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        id, @object = "event", api_version = apiVersion, type = "customer.created", created = 1, livemode = false, pending_webhooks = 1,
+        data = new { @object = new { id = "cus_x", @object = "customer", metadata = new { } } },
+    });
+
+    private static async Task<HttpStatusCode> PostWebhookAsync(HttpClient client, byte[] body, string? signature)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/stripe") { Content = content };
+        if (signature is not null) request.Headers.Add("Stripe-Signature", signature);
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     [Fact]
