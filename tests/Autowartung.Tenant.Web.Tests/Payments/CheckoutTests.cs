@@ -20,10 +20,11 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.Equal("Open", payment.GetProperty("status").GetString());
         Assert.Equal(booked.TotalCents, payment.GetProperty("amountCents").GetInt32());
 
-        var session = await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}");
-        Assert.Equal(booked.TotalCents, session.GetProperty("amount_total").GetInt32());
-        Assert.Equal("eur", session.GetProperty("currency").GetString());
-        Assert.Equal(booked.Id.ToString(), session.GetProperty("metadata").GetProperty("booking_id").GetString());
+        var session = await app.StripeNet().V1.Checkout.Sessions.GetAsync(booked.PaymentUrl.Segments[^1]);
+        Assert.Equal(booked.TotalCents, session.AmountTotal);
+        Assert.Equal("eur", session.Currency);
+        Assert.Equal(booked.Id.ToString(), session.Metadata["booking_id"]);
+        Assert.Equal(["card", "sepa_debit"], session.AllowedPaymentMethodTypes);
     }
 
     [Fact]
@@ -73,13 +74,13 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.Equal("Confirmed", await PaymentsApp.EventuallyAsync(() => app.StatusAsync(booked.Id), "Confirmed"));
 
         var sessionId = booked.PaymentUrl.Segments[^1];
-        var events = (await app.StripeAsync("/v1/events?limit=100")).GetProperty("data").EnumerateArray()
-            .Where(e => e.GetProperty("data").GetProperty("object").TryGetProperty("metadata", out var m)
-                        && m.TryGetProperty("booking_id", out var id) && id.GetString() == booked.Id.ToString())
-            .Select(e => e.GetProperty("id").GetString()!).ToList();
+        var stripe = app.StripeNet();
+        var events = (await stripe.V1.Events.ListAsync(new Stripe.EventListOptions { Limit = 100 })).Data
+            .Where(e => e.Data.Object is Stripe.IHasMetadata { Metadata: { } m } && m.TryGetValue("booking_id", out var id) && id == booked.Id.ToString())
+            .Select(e => e.Id).ToList();
         Assert.True(events.Count >= 2, "the payment and the checkout each sent events");
-        var completed = (await app.StripeAsync("/v1/events?type=checkout.session.completed&limit=100")).GetProperty("data").EnumerateArray()
-            .Single(e => e.GetProperty("data").GetProperty("object").GetProperty("id").GetString() == sessionId).GetProperty("id").GetString()!;
+        var completed = (await stripe.V1.Events.ListAsync(new Stripe.EventListOptions { Type = "checkout.session.completed", Limit = 100 })).Data
+            .Single(e => (e.Data.Object as Stripe.Checkout.Session)?.Id == sessionId).Id;
 
         await app.StripeControlAsync($"/_emulator/events/{completed}/resend", new() { ["times"] = "5" });
         foreach (var id in events) await app.StripeControlAsync($"/_emulator/events/{id}/resend");   // newest first: reverse order
@@ -206,15 +207,15 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
 
     private async Task<Uri> SuccessUrlAsync(PaymentsApp.Booked booked)
     {
-        var session = await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}");
-        return new Uri(session.GetProperty("success_url").GetString()!);
+        var session = await app.StripeNet().V1.Checkout.Sessions.GetAsync(booked.PaymentUrl.Segments[^1]);
+        return new Uri(session.SuccessUrl);
     }
 
     private async Task<string> SummaryPageAsync(Guid bookingId)
     {
         var booked = await app.Database.ScalarAsync<string>("SELECT checkout_session_id FROM payments WHERE booking_id = @p0", bookingId);
-        var session = await app.StripeAsync($"/v1/checkout/sessions/{booked}");
-        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(session.GetProperty("success_url").GetString()!).Query)["reference"]!;
+        var session = await app.StripeNet().V1.Checkout.Sessions.GetAsync(booked);
+        var reference = System.Web.HttpUtility.ParseQueryString(new Uri(session.SuccessUrl).Query)["reference"]!;
         using var browser = app.Factory.ClientForCity("witten");
         return await browser.GetStringAsync($"/buchen/reserviert?reference={Uri.EscapeDataString(reference)}");
     }

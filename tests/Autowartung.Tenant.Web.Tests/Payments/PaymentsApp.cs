@@ -103,12 +103,8 @@ public class PaymentsApp : AppFixture<Program>
         throw new InvalidOperationException("Too many redirects on the emulator's pages.");
     }
 
-    /// <summary>Stripe's API (the emulator's), for what Stripe itself holds: payment intents, refunds, events.</summary>
-    public async Task<JsonElement> StripeAsync(string path)
-    {
-        using var api = Factory.Stripe.CreateApiClient();
-        return await api.GetFromJsonAsync<JsonElement>(path);
-    }
+    /// <summary>Stripe's API (the emulator's) through Stripe.net, for what Stripe itself holds: sessions, payment intents, refunds, events.</summary>
+    public Stripe.StripeClient StripeNet() => Factory.Stripe.CreateStripeClient();
 
     public async Task StripeControlAsync(string path, Dictionary<string, string>? form = null)
     {

@@ -36,8 +36,8 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
 
         var refunds = await StripeRefundsAsync(booked.Id);
         var refund = Assert.Single(refunds);
-        Assert.Equal(booked.TotalCents, refund.GetProperty("amount").GetInt32());
-        Assert.Equal("succeeded", refund.GetProperty("status").GetString());
+        Assert.Equal(booked.TotalCents, refund.Amount);
+        Assert.Equal("succeeded", refund.Status);
         Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM refunds WHERE booking_id = @p0", booked.Id));
         Assert.Equal(booked.TotalCents, await app.Database.ScalarAsync<int>("SELECT refunded_cents FROM payments WHERE booking_id = @p0", booked.Id));
 
@@ -63,7 +63,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         using var cancelled = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
         var answer = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((booked.TotalCents - fee, fee), (answer.GetProperty("refundCents").GetInt32(), answer.GetProperty("feeCents").GetInt32()));
-        Assert.Equal(booked.TotalCents - fee, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+        Assert.Equal(booked.TotalCents - fee, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
             Assert.Equal((CancelBooking.Failure.None, booked.TotalCents, 0), (outcome.Failure, outcome.RefundCents, outcome.FeeCents));
         }
         Assert.Contains("Hebebühne defekt", await app.Database.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = @p0", booked.Id));
-        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         using var cancelled = await staff.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["Reason"] = "Hebebühne defekt" }, $"/workshop/buchungen?handler=Cancel&id={booked.Id}");
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         Assert.Equal("Cancelled", await app.StatusAsync(booked.Id));
-        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).GetProperty("amount").GetInt32());
+        Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);
 
         using var again = await staff.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["Reason"] = "Nochmal" }, $"/workshop/buchungen?handler=Cancel&id={booked.Id}");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -125,7 +125,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         using var customer = await CustomerAsync(booked.Email);
         using var cancelled = await customer.PostAsync($"/api/v1/bookings/{booked.Id}/cancel", null);
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.Equal("expired", (await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}")).GetProperty("status").GetString());
+        Assert.Equal("expired", (await app.StripeNet().V1.Checkout.Sessions.GetAsync(booked.PaymentUrl.Segments[^1])).Status);
         Assert.Equal("Canceled", await app.PaymentStatusAsync(booked.Id));
     }
 
@@ -137,7 +137,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         await using (var scope = app.Factory.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ExpireHolds>().RunAsync();
         Assert.Equal("Expired", await app.StatusAsync(booked.Id));
-        Assert.Equal("expired", (await app.StripeAsync($"/v1/checkout/sessions/{booked.PaymentUrl.Segments[^1]}")).GetProperty("status").GetString());
+        Assert.Equal("expired", (await app.StripeNet().V1.Checkout.Sessions.GetAsync(booked.PaymentUrl.Segments[^1])).Status);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
 
         var intents = await CustomerPaymentIntentsAsync(booked.Email);
         Assert.Equal(2, intents.Count);   // the booking and one extra charge
-        Assert.Single(intents, i => i.GetProperty("amount").GetInt32() == 18_900 && i.GetProperty("status").GetString() == "succeeded");
+        Assert.Single(intents, i => i.Amount == 18_900 && i.Status == "succeeded");
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
 
         var retried = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
         Assert.Equal(ChargeSavedPaymentMethod.Result.Succeeded, retried.Result);
-        Assert.Single(await CustomerPaymentIntentsAsync(booked.Email), i => i.GetProperty("amount").GetInt32() == 9_900);
+        Assert.Single(await CustomerPaymentIntentsAsync(booked.Email), i => i.Amount == 9_900);
     }
 
     [Fact]
@@ -221,16 +221,15 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
     [Fact]
     public async Task ManualCapture_AndCancel_FollowStripesStates()
     {
-        using var api = app.Factory.Stripe.CreateApiClient();
+        var stripe = app.StripeNet();
         async Task<string> AuthorizeAsync()
         {
-            using var response = await api.PostAsync("/v1/payment_intents", new FormUrlEncodedContent(new Dictionary<string, string>
+            var intent = await stripe.V1.PaymentIntents.CreateAsync(new Stripe.PaymentIntentCreateOptions
             {
-                ["amount"] = "5000", ["currency"] = "eur", ["payment_method"] = "pm_card_visa", ["confirm"] = "true", ["capture_method"] = "manual",
-            }));
-            var intent = await response.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("requires_capture", intent.GetProperty("status").GetString());
-            return intent.GetProperty("id").GetString()!;
+                Amount = 5000, Currency = "eur", PaymentMethod = "pm_card_visa", Confirm = true, CaptureMethod = "manual",
+            });
+            Assert.Equal("requires_capture", intent.Status);
+            return intent.Id;
         }
 
         await using var scope = app.Factory.Services.CreateAsyncScope();
@@ -335,17 +334,17 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
 
     private Task<HttpClient> CustomerAsync(string email) => app.CustomerClientAsync(email);
 
-    private async Task<List<JsonElement>> StripeRefundsAsync(Guid bookingId)
+    private async Task<List<Stripe.Refund>> StripeRefundsAsync(Guid bookingId)
     {
         var intent = await app.Database.ScalarAsync<string>("SELECT payment_intent_id FROM payments WHERE booking_id = @p0 AND purpose = 'Booking'", bookingId);
-        return (await app.StripeAsync($"/v1/refunds?payment_intent={intent}")).GetProperty("data").EnumerateArray().ToList();
+        return (await app.StripeNet().V1.Refunds.ListAsync(new Stripe.RefundListOptions { PaymentIntent = intent })).Data;
     }
 
-    private async Task<List<JsonElement>> CustomerPaymentIntentsAsync(string email)
+    private async Task<List<Stripe.PaymentIntent>> CustomerPaymentIntentsAsync(string email)
     {
         var customer = await app.Database.ScalarAsync<string>(
             "SELECT c.provider_customer_id FROM payment_customers c JOIN users u ON u.id = c.user_id WHERE u.normalized_email = upper(@p0)", email);
-        return (await app.StripeAsync($"/v1/payment_intents?customer={customer}&limit=100")).GetProperty("data").EnumerateArray().ToList();
+        return (await app.StripeNet().V1.PaymentIntents.ListAsync(new Stripe.PaymentIntentListOptions { Customer = customer, Limit = 100 })).Data;
     }
 
     /// <summary>Runs a use case in Witten's tenant scope, as a request there would.</summary>

@@ -20,8 +20,8 @@ public sealed class StaleCustomerTests(PaymentsApp app) : IClassFixture<Payments
         var customer = await app.Database.ScalarAsync<string>("SELECT provider_customer_id FROM payment_customers WHERE user_id = @p0", userId);
         Assert.StartsWith("cus_", customer);
         Assert.NotEqual("cus_deletedatstripe", customer);
-        Assert.Equal(userId.ToString(), (await app.StripeAsync($"/v1/customers/{customer}")).GetProperty("metadata").GetProperty("user_id").GetString());
+        Assert.Equal(userId.ToString(), (await app.StripeNet().V1.Customers.GetAsync(customer)).Metadata["user_id"]);
         var session = again.GetProperty("paymentUrl").GetString()!.Split('/')[^1];
-        Assert.Equal(customer, (await app.StripeAsync($"/v1/checkout/sessions/{session}")).GetProperty("customer").GetString());
+        Assert.Equal(customer, (await app.StripeNet().V1.Checkout.Sessions.GetAsync(session)).CustomerId);
     }
 }

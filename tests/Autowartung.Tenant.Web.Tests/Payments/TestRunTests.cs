@@ -28,8 +28,8 @@ public sealed class TestRunTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.Equal(booked.TotalCents, await app.Database.ScalarAsync<int>("SELECT refunded_cents FROM payments WHERE booking_id = @p0", booked.Id));
         Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM refunds WHERE booking_id = @p0", booked.Id));
         var intent = await app.Database.ScalarAsync<string>("SELECT payment_intent_id FROM payments WHERE booking_id = @p0", booked.Id);
-        var refunds = (await app.StripeAsync($"/v1/refunds?payment_intent={intent}")).GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(booked.TotalCents, Assert.Single(refunds).GetProperty("amount").GetInt32());   // at Stripe, one refund of all of it
+        var refunds = await app.StripeNet().V1.Refunds.ListAsync(new Stripe.RefundListOptions { PaymentIntent = intent });
+        Assert.Equal(booked.TotalCents, Assert.Single(refunds.Data).Amount);   // at Stripe, one refund of all of it
     }
 
     private async Task<CompleteTestRun.Outcome> CompleteAsync(Guid bookingId)
