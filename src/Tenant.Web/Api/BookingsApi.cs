@@ -1,10 +1,12 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Cities;
 using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
+using Autowartung.Platform;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -83,7 +85,7 @@ public static class BookingsApi
         var customer = context.Features.Get<UserAccess>()!.UserId;
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer).OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken);
         var ids = bookings.Select(b => b.Id).ToList();
-        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.Purpose == PaymentPurpose.Booking)
+        var payments = await db.Payments.AsNoTracking().CheckoutsOf(ids)
             .ToDictionaryAsync(p => p.BookingId, cancellationToken);
         return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context)).ToList());
     }
@@ -105,18 +107,14 @@ public static class BookingsApi
         Guid id, HttpContext context, CancelBooking cancelBooking, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var customer = context.Features.Get<UserAccess>()!.UserId;
-        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
-        return outcome.Failure switch
-        {
-            CancelBooking.Failure.None => TypedResults.Ok(new CancellationResponse(
-                ToResponse(outcome.Booking!, await BookingPaymentAsync(db, id, cancellationToken), context), outcome.RefundCents, outcome.FeeCents)),
-            CancelBooking.Failure.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Diese Buchung kann nicht mehr storniert werden." }),
-        };
+        var cancelled = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
+        if (cancelled.Failure is { } failure) return failure.Status == ResultStatus.NotFound ? TypedResults.NotFound() : ResultHttp.Conflict(failure);
+        var (booking, refund, fee) = cancelled.Value;
+        return TypedResults.Ok(new CancellationResponse(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context), refund, fee));
     }
 
     private static Task<Payment?> BookingPaymentAsync(PlatformDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
-        db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == bookingId && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        db.Payments.AsNoTracking().CheckoutOf(bookingId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
     private static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)

@@ -1,8 +1,6 @@
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
-using Autowartung.Platform.Pricing;
-using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -10,11 +8,12 @@ namespace Autowartung.Platform.Workshops;
 
 /// <summary>
 /// Adds a partner workshop to a city or changes one, as the admin app does it. A new workshop starts with
-/// the template price list and labour rate, which it then owns, and, when asked, the standard capacity
-/// template of pickup windows. The PLZ it serves must lie in the city's area. Deactivating takes it out
+/// what the features above add in the same transaction (<see cref="INewWorkshopStep"/>): the template price
+/// list and labour rate, which it then owns, and, when asked, the standard capacity template of pickup windows. The PLZ it serves must lie in the city's area. Deactivating takes it out
 /// of quotes and slots and keeps everything else. Audited; runs in the city's tenant scope.
 /// </summary>
-public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, TimeProvider clock)
+public sealed class SaveWorkshop(
+    PlatformDbContext db, PostalCodeDirectory postalCodes, IEnumerable<INewWorkshopStep> newWorkshopSteps, AuditLog audit, TimeProvider clock)
 {
     /// <summary>One weekday's hours as the form sends them: both empty means closed that day.</summary>
     public sealed record Day(DayOfWeek Weekday, TimeOnly? Opens, TimeOnly? Closes);
@@ -45,10 +44,8 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
 
         var workshop = PartnerWorkshop.Create(valid.Name, valid.Address, valid.Served, clock.GetUtcNow());
         workshop.Update(valid.Name, valid.Address, valid.Served, valid.Hours);
-        workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
         db.PartnerWorkshops.Add(workshop);
-        db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
-        if (request.WithCapacityTemplate) db.PickupWindows.AddRange(CapacityTemplate.Standard(workshop.Id));
+        foreach (var step in newWorkshopSteps) step.Add(workshop, request);
         if (!await SaveAsync(errors, cancellationToken)) return new Outcome(null, errors);
         await audit.RecordAsync(AuditAction.WorkshopCreated, origin, actorUserId: adminId, detail: workshop.Name, cancellationToken: cancellationToken);
         return new Outcome(workshop, errors);

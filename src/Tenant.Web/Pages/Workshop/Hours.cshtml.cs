@@ -3,6 +3,7 @@ using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Autowartung.Web.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Workshop;
@@ -11,7 +12,7 @@ namespace Autowartung.Tenant.Web.Pages.Workshop;
 /// The workshop's own calendar: weekly pickup windows with their capacity, and closure days. Staff
 /// edit only their own workshop.
 /// </summary>
-public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows, TimeProvider clock) : PageModel
+public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows, ManageClosures closures) : PageModel
 {
     public IReadOnlyList<PickupWindow> Windows { get; private set; } = [];
 
@@ -44,24 +45,13 @@ public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows
         return await PageAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Date is null || Date < today) ModelState.AddModelError(nameof(Date), "Bitte ein Datum ab heute wählen.");
-        else if (await db.WorkshopClosures.AnyAsync(c => c.WorkshopId == WorkshopId && c.Date == Date, cancellationToken))
-            ModelState.AddModelError(nameof(Date), "An diesem Tag ist schon geschlossen.");
-        if (!ModelState.IsValid) return await PageAsync(cancellationToken);
+    public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken) =>
+        await closures.AddAsync(WorkshopId, Date, Reason, cancellationToken) is { Failure: { } failure }
+            ? await this.ShowAsync(failure, () => LoadAsync(cancellationToken))
+            : RedirectToPage();
 
-        db.WorkshopClosures.Add(WorkshopClosure.Create(WorkshopId, Date!.Value, Reason ?? ""));
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostRemoveClosureAsync(Guid closureId, CancellationToken cancellationToken)
-    {
-        var removed = await db.WorkshopClosures.Where(c => c.Id == closureId && c.WorkshopId == WorkshopId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? NotFound() : RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostRemoveClosureAsync(Guid closureId, CancellationToken cancellationToken) =>
+        (await closures.RemoveAsync(WorkshopId, closureId, cancellationToken)).Succeeded ? RedirectToPage() : NotFound();
 
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {
