@@ -20,20 +20,20 @@ public sealed class WebhookSignatureTests
 
     [Fact]
     public void Verify_WhenSignedWithTheSecret_IsValid() =>
-        Assert.Equal(Result.Valid, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.Valid, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", Body, [Secret], Now));
 
     [Fact]
     public void Verify_WhenTheBodyWasTampered_IsRefused()
     {
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Body).Replace("pi_1", "pi_2", StringComparison.Ordinal));
-        Assert.Equal(Result.NoMatchingSignature, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", tampered, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.NoMatchingSignature, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", tampered, [Secret], Now));
     }
 
     [Fact]
     public void Verify_WhenTheTimestampWasChangedAfterSigning_IsRefused()
     {
         var later = T(Now) + 10;
-        Assert.Equal(Result.NoMatchingSignature, Verify($"t={later},v1={V1(Secret, T(Now), Body)}", Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.NoMatchingSignature, Verify($"t={later},v1={V1(Secret, T(Now), Body)}", Body, [Secret], Now));
     }
 
     [Theory]
@@ -43,39 +43,39 @@ public sealed class WebhookSignatureTests
     public void Verify_WhenTheTimestampIsOutsideTheTolerance_IsRefused(int secondsAgo)
     {
         var signedAt = Now.AddSeconds(-secondsAgo);
-        Assert.Equal(Result.TimestampOutsideTolerance, Verify($"t={T(signedAt)},v1={V1(Secret, T(signedAt), Body)}", Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.TimestampOutsideTolerance, Verify($"t={T(signedAt)},v1={V1(Secret, T(signedAt), Body)}", Body, [Secret], Now));
     }
 
     [Fact]
     public void Verify_WhenJustInsideTheTolerance_IsValid()
     {
         var signedAt = Now.AddSeconds(-300);
-        Assert.Equal(Result.Valid, Verify($"t={T(signedAt)},v1={V1(Secret, T(signedAt), Body)}", Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.Valid, Verify($"t={T(signedAt)},v1={V1(Secret, T(signedAt), Body)}", Body, [Secret], Now));
     }
 
     [Fact]
     public void Verify_WhenOneOfSeveralV1ValuesMatches_IsValid()
     {
         var header = $"t={T(Now)},v1={V1(OtherSecret, T(Now), Body)},v0=ignored,v1={V1(Secret, T(Now), Body)}";
-        Assert.Equal(Result.Valid, Verify(header, Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.Valid, Verify(header, Body, [Secret], Now));
     }
 
     [Fact]
     public void Verify_DuringRotation_AcceptsEitherSecret()
     {
-        Assert.Equal(Result.Valid, Verify($"t={T(Now)},v1={V1(OtherSecret, T(Now), Body)}", Body, [Secret, OtherSecret], Now));
-        Assert.Equal(Result.Valid, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", Body, [Secret, OtherSecret], Now));
-        Assert.Equal(Result.NoMatchingSignature, Verify($"t={T(Now)},v1={V1(OtherSecret, T(Now), Body)}", Body, [Secret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.Valid, Verify($"t={T(Now)},v1={V1(OtherSecret, T(Now), Body)}", Body, [Secret, OtherSecret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.Valid, Verify($"t={T(Now)},v1={V1(Secret, T(Now), Body)}", Body, [Secret, OtherSecret], Now));
+        Assert.Equal(StripeWebhookSignature.Result.NoMatchingSignature, Verify($"t={T(Now)},v1={V1(OtherSecret, T(Now), Body)}", Body, [Secret], Now));
     }
 
     [Theory]
-    [InlineData(null, Result.MissingHeader)]
-    [InlineData("", Result.MissingHeader)]
-    [InlineData("v1=abc", Result.Malformed)]
-    [InlineData("t=1700000000", Result.Malformed)]
-    [InlineData("t=abc,v1=0000000000000000000000000000000000000000000000000000000000000000", Result.Malformed)]
-    [InlineData("t=1700000000,v1=nothex", Result.Malformed)]
-    public void Verify_WhenTheHeaderIsMissingOrMalformed_IsRefused(string? header, Result expected) =>
+    [InlineData(null, StripeWebhookSignature.Result.MissingHeader)]
+    [InlineData("", StripeWebhookSignature.Result.MissingHeader)]
+    [InlineData("v1=abc", StripeWebhookSignature.Result.Malformed)]
+    [InlineData("t=1700000000", StripeWebhookSignature.Result.Malformed)]
+    [InlineData("t=abc,v1=0000000000000000000000000000000000000000000000000000000000000000", StripeWebhookSignature.Result.Malformed)]
+    [InlineData("t=1700000000,v1=nothex", StripeWebhookSignature.Result.Malformed)]
+    public void Verify_WhenTheHeaderIsMissingOrMalformed_IsRefused(string? header, StripeWebhookSignature.Result expected) =>
         Assert.Equal(expected, Verify(header, Body, [Secret], Now));
 
     [Fact]
