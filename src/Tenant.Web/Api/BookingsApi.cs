@@ -1,3 +1,5 @@
+using Autowartung.Web.Bookings;
+using Microsoft.Extensions.Localization;
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
@@ -18,7 +20,8 @@ public static class BookingsApi
 {
     public sealed record Slot(string Id, DateOnly Date, string Start, string End, int Remaining);
 
-    public sealed record TimelineEntry(DateTimeOffset At, string Status, string Note);
+    /// <param name="Code">What happened, for programs; <paramref name="Text"/> says it in the request's language.</param>
+    public sealed record TimelineEntry(DateTimeOffset At, string Status, string Code, string Text);
 
     /// <summary>The booking's payment as our server verified it with Stripe. <c>failure</c> is the provider's code of the last failed attempt.</summary>
     public sealed record PaymentState(string Status, int AmountCents, int RefundedCents, string? Method, string? Failure);
@@ -120,6 +123,7 @@ public static class BookingsApi
     private static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
     {
         var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
         return new BookingResponse(
             booking.Id, booking.Status.ToString(), booking.QuoteId, booking.SlotId, booking.SlotDate,
             TimeZoneInfo.ConvertTime(booking.PickupStartUtc, zone).ToString("HH:mm"), TimeZoneInfo.ConvertTime(booking.PickupEndUtc, zone).ToString("HH:mm"),
@@ -127,7 +131,7 @@ public static class BookingsApi
             new QuotesApi.Vehicle(booking.Vehicle.Make, booking.Vehicle.Model, booking.Vehicle.Year, booking.Vehicle.Fuel.ToString(), booking.Vehicle.MileageKm, booking.Vehicle.Class.ToString()),
             booking.Lines.Select(l => new QuotesApi.Line(l.Code, l.Description, l.NetCents, l.VatCents, l.GrossCents)).ToList(),
             booking.TotalGrossCents,
-            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Note)).ToList(),
+            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Code.ToString(), BookingTimeline.Describe(e, text))).ToList(),
             booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
             payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode));
     }

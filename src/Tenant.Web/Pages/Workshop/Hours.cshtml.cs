@@ -1,3 +1,4 @@
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
@@ -31,33 +32,19 @@ public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await windows.AddAsync(WorkshopId, Day, Start, End, Capacity, cancellationToken), cancellationToken);
+        await AfterAsync((await windows.AddAsync(WorkshopId, Day, Start, End, Capacity, cancellationToken)).WithoutValue(), cancellationToken);
 
     public async Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
-        await windows.ChangeCapacityAsync(WorkshopId, WindowId, Capacity, cancellationToken) is { } errors
-            ? await AfterAsync(errors, cancellationToken)
-            : NotFound();
-
-    private async Task<IActionResult> AfterAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
-    {
-        if (errors.Count == 0) return RedirectToPage();
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);   // keys are case-insensitive
-        return await PageAsync(cancellationToken);
-    }
+        await AfterAsync(await windows.ChangeCapacityAsync(WorkshopId, WindowId, Capacity, cancellationToken), cancellationToken);
 
     public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken) =>
-        await closures.AddAsync(WorkshopId, Date, Reason, cancellationToken) is { Failure: { } failure }
-            ? await this.ShowAsync(failure, () => LoadAsync(cancellationToken))
-            : RedirectToPage();
+        await AfterAsync((await closures.AddAsync(WorkshopId, Date, Reason, cancellationToken)).WithoutValue(), cancellationToken);
 
     public async Task<IActionResult> OnPostRemoveClosureAsync(Guid closureId, CancellationToken cancellationToken) =>
-        (await closures.RemoveAsync(WorkshopId, closureId, cancellationToken)).Succeeded ? RedirectToPage() : NotFound();
+        await AfterAsync(await closures.RemoveAsync(WorkshopId, closureId, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private async Task<IActionResult> AfterAsync(Result result, CancellationToken cancellationToken) =>
+        result.Succeeded ? RedirectToPage() : await this.ShowAsync(result.Failure, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
