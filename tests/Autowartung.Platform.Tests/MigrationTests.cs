@@ -1,5 +1,8 @@
+using System.Text.Json;
+using Autowartung.Platform.Data.Migrations;
 using Autowartung.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Autowartung.Platform.Tests;
 
@@ -40,5 +43,36 @@ public sealed class MigrationTests : IAsyncLifetime
         using var db = _empty.CreateContext();
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes without a migration: run dotnet ef migrations add.");
+    }
+
+    [Fact]
+    public async Task TimelineEventCodes_ReadsTheStoredSentencesBackIntoCodes_AndDownWritesThemAgain()
+    {
+        // The migration's own SQL, run on a table of the same name and shape: only the events column matters to it.
+        var migration = new TimelineEventCodes();
+        var up = Assert.IsType<SqlOperation>(Assert.Single(migration.UpOperations)).Sql;
+        var down = Assert.IsType<SqlOperation>(Assert.Single(migration.DownOperations)).Sql;
+        const string before =
+            """
+            [{"At": "2026-11-20T10:00:00+00:00", "Note": "Termin reserviert, Zahlung ausstehend", "Status": "PendingPayment"},
+             {"At": "2026-11-20T10:05:00+00:00", "Note": "Zahlung eingegangen, Buchung bestätigt", "Status": "Confirmed"},
+             {"At": "2026-11-21T09:00:00+00:00", "Note": "Von der Werkstatt storniert: Hebebühne defekt: bis Montag", "Status": "Cancelled"}]
+            """;
+        await _empty.ExecuteAsync("CREATE TABLE bookings (id int PRIMARY KEY, events jsonb)");
+        await _empty.ExecuteAsync("INSERT INTO bookings VALUES (1, @p0::jsonb), (2, NULL)", before);
+
+        await _empty.ExecuteAsync(up);
+
+        var events = JsonDocument.Parse((await _empty.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = 1"))!).RootElement.EnumerateArray().ToList();
+        Assert.Equal(["Held", "Confirmed", "CancelledByStaff"], events.Select(e => e.GetProperty("Code").GetString()));
+        Assert.Equal("Hebebühne defekt: bis Montag", events[2].GetProperty("Detail").GetString());
+        Assert.Equal(JsonValueKind.Null, events[0].GetProperty("Detail").ValueKind);
+        Assert.Equal("2026-11-21T09:00:00+00:00", events[2].GetProperty("At").GetString());
+        Assert.All(events, e => Assert.False(e.TryGetProperty("Note", out _)));
+        Assert.Null(await _empty.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = 2"));
+
+        await _empty.ExecuteAsync(down);
+
+        Assert.True(await _empty.ScalarAsync<bool>("SELECT events = @p0::jsonb FROM bookings WHERE id = 1", before));
     }
 }

@@ -61,7 +61,9 @@ public sealed class BookingApiTests(DemoCities app) : IClassFixture<DemoCities>
         Assert.Equal("EN-AB 123", booking.GetProperty("licensePlate").GetString());
         var hold = booking.GetProperty("holdExpiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
         Assert.InRange(hold, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
-        Assert.Equal("PendingPayment", Assert.Single(booking.GetProperty("timeline").EnumerateArray()).GetProperty("status").GetString());
+        var held = Assert.Single(booking.GetProperty("timeline").EnumerateArray());
+        Assert.Equal(("PendingPayment", "Held", "Termin reserviert, Zahlung ausstehend"),
+            (held.GetProperty("status").GetString(), held.GetProperty("code").GetString(), held.GetProperty("text").GetString()));
         Assert.False(await app.Database.ScalarAsync<bool>("SELECT password_hash IS NOT NULL FROM users WHERE email = @p0", email));
         Assert.Equal("Customer", await app.Database.ScalarAsync<string>("SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = @p0", email));
     }

@@ -1,14 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Autowartung.Identity.Accounts;
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
-using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.Identity;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -20,8 +17,7 @@ namespace Autowartung.Identity.Pages;
 /// </summary>
 [EnableRateLimiting(IdentityService.AccountEmailLimit)]
 public sealed class RegisterModel(
-    ITenantStore<CityTenantInfo> cities, PlatformUrls urls, UserManager<PlatformUser> users, AccountEmails emails,
-    PlatformDbContext db, MultiTenantContextAccessor<CityTenantInfo> tenancy, AuditLog audit, TimeProvider clock)
+    ITenantStore<CityTenantInfo> cities, PlatformUrls urls, RegisterCustomer register, AccountEmails emails)
     : AccountPageModel(cities, urls)
 {
     public sealed class InputModel
@@ -51,38 +47,10 @@ public sealed class RegisterModel(
         await LoadContextAsync(cancellationToken);
         if (!ModelState.IsValid) return Page();
 
-        // The password is judged before anything else, so its errors cannot tell a new address from a known one.
-        var candidate = new PlatformUser(Input.Email, clock.GetUtcNow());
-        foreach (var validator in users.PasswordValidators)
-            foreach (var error in (await validator.ValidateAsync(users, candidate, Input.Password)).Errors)
-                ModelState.AddModelError("Input.Password", error.Description);
-        if (!ModelState.IsValid) return Page();
-
-        var existing = await users.FindByEmailAsync(Input.Email);
-        if (existing is not null)
-        {
-            await emails.SendAlreadyRegisteredAsync(existing, cancellationToken);
-        }
-        else
-        {
-            candidate.DisplayName = Input.Name.Trim();
-            var created = await users.CreateAsync(candidate, Input.Password);
-            if (!created.Succeeded)
-            {
-                foreach (var error in created.Errors) ModelState.AddModelError(string.Empty, error.Description);
-                return Page();
-            }
-            if (City is not null)
-            {
-                using (tenancy.BeginScope(City))
-                {
-                    db.Memberships.Add(Membership.Grant(candidate.Id, MembershipRole.Customer, null, clock.GetUtcNow()));
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-            }
-            await audit.RecordAsync(AuditAction.Registered, HttpContext.GetAuditOrigin(), candidate.Id, cityId: City?.Id, cancellationToken: cancellationToken);
-            await emails.SendConfirmationAsync(candidate, City?.Identifier, cancellationToken);
-        }
+        var registered = await register.RunAsync(new RegisterCustomer.Request(Input.Name, Input.Email, Input.Password), City, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (registered.Failure is { } failure) return await this.ShowAsync(failure, () => Task.CompletedTask, prefix: nameof(Input));
+        if (registered.Value.IsNew) await emails.SendConfirmationAsync(registered.Value.User, City?.Identifier, cancellationToken);
+        else await emails.SendAlreadyRegisteredAsync(registered.Value.User, cancellationToken);
 
         Sent = true;
         Input = new InputModel { Email = Input.Email };

@@ -25,7 +25,7 @@ public static class ServiceDefaultsExtensions
             .BindConfiguration(PlatformHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlatformUrls>();
         builder.Services.AddSingleton<CustomerReferences>();
-        builder.Services.AddScoped<Platform.Payments.ICustomerLinks, CityCustomerLinks>();
+        builder.Services.AddScoped<Platform.Bookings.ICustomerLinks, CityCustomerLinks>();
         builder.Services.AddSingleton<WaitlistLinks>();
         builder.Services.AddSingleton<Platform.Waitlist.IWaitlistLinks>(services => services.GetRequiredService<WaitlistLinks>());
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

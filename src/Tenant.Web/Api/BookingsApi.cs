@@ -1,10 +1,14 @@
+using Autowartung.Web.Bookings;
+using Microsoft.Extensions.Localization;
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Cities;
 using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
+using Autowartung.Platform;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +20,8 @@ public static class BookingsApi
 {
     public sealed record Slot(string Id, DateOnly Date, string Start, string End, int Remaining);
 
-    public sealed record TimelineEntry(DateTimeOffset At, string Status, string Note);
+    /// <param name="Code">What happened, for programs; <paramref name="Text"/> says it in the request's language.</param>
+    public sealed record TimelineEntry(DateTimeOffset At, string Status, string Code, string Text);
 
     /// <summary>The booking's payment as our server verified it with Stripe. <c>failure</c> is the provider's code of the last failed attempt.</summary>
     public sealed record PaymentState(string Status, int AmountCents, int RefundedCents, string? Method, string? Failure);
@@ -83,7 +88,7 @@ public static class BookingsApi
         var customer = context.Features.Get<UserAccess>()!.UserId;
         var bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer).OrderByDescending(b => b.CreatedAt).ToListAsync(cancellationToken);
         var ids = bookings.Select(b => b.Id).ToList();
-        var payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.Purpose == PaymentPurpose.Booking)
+        var payments = await db.Payments.AsNoTracking().CheckoutsOf(ids)
             .ToDictionaryAsync(p => p.BookingId, cancellationToken);
         return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context)).ToList());
     }
@@ -105,23 +110,20 @@ public static class BookingsApi
         Guid id, HttpContext context, CancelBooking cancelBooking, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var customer = context.Features.Get<UserAccess>()!.UserId;
-        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
-        return outcome.Failure switch
-        {
-            CancelBooking.Failure.None => TypedResults.Ok(new CancellationResponse(
-                ToResponse(outcome.Booking!, await BookingPaymentAsync(db, id, cancellationToken), context), outcome.RefundCents, outcome.FeeCents)),
-            CancelBooking.Failure.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Diese Buchung kann nicht mehr storniert werden." }),
-        };
+        var cancelled = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
+        if (cancelled.Failure is { } failure) return failure.Status == ResultStatus.NotFound ? TypedResults.NotFound() : ResultHttp.Conflict(failure);
+        var (booking, refund, fee) = cancelled.Value;
+        return TypedResults.Ok(new CancellationResponse(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context), refund, fee));
     }
 
     private static Task<Payment?> BookingPaymentAsync(PlatformDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
-        db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == bookingId && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        db.Payments.AsNoTracking().CheckoutOf(bookingId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
     private static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
     {
         var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
         return new BookingResponse(
             booking.Id, booking.Status.ToString(), booking.QuoteId, booking.SlotId, booking.SlotDate,
             TimeZoneInfo.ConvertTime(booking.PickupStartUtc, zone).ToString("HH:mm"), TimeZoneInfo.ConvertTime(booking.PickupEndUtc, zone).ToString("HH:mm"),
@@ -129,7 +131,7 @@ public static class BookingsApi
             new QuotesApi.Vehicle(booking.Vehicle.Make, booking.Vehicle.Model, booking.Vehicle.Year, booking.Vehicle.Fuel.ToString(), booking.Vehicle.MileageKm, booking.Vehicle.Class.ToString()),
             booking.Lines.Select(l => new QuotesApi.Line(l.Code, l.Description, l.NetCents, l.VatCents, l.GrossCents)).ToList(),
             booking.TotalGrossCents,
-            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Note)).ToList(),
+            booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Code.ToString(), BookingTimeline.Describe(e, text))).ToList(),
             booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
             payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode));
     }

@@ -91,7 +91,7 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
             () => app.Database.ScalarAsync<long>("SELECT count(*) FROM provider_events WHERE id = ANY(@p0) AND processed_at IS NOT NULL", (object)events.ToArray()), expected));
         await Task.Delay(500);
         var timeline = await app.Database.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = @p0", booked.Id);
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(timeline!, "\"Confirmed\""));
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(timeline!, "\"Code\": \"Confirmed\""));
         Assert.Single(await Maildev.ToAsync(booked.Email));
     }
 

@@ -1,3 +1,4 @@
+using Autowartung.Platform;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -87,9 +88,9 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         using (scope.ServiceProvider.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo()))
         {
             var cancel = scope.ServiceProvider.GetRequiredService<CancelBooking>();
-            Assert.Equal(CancelBooking.Failure.Invalid, (await cancel.RunAsync(booked.Id, CancelledBy.Staff, " ", null)).Failure);
+            Assert.Equal(ResultStatus.Invalid, (await cancel.RunAsync(booked.Id, CancelledBy.Staff, " ", null)).Status);
             var outcome = await cancel.RunAsync(booked.Id, CancelledBy.Staff, "Hebebühne defekt", null);
-            Assert.Equal((CancelBooking.Failure.None, booked.TotalCents, 0), (outcome.Failure, outcome.RefundCents, outcome.FeeCents));
+            Assert.Equal((booked.TotalCents, 0), (outcome.Value.RefundCents, outcome.Value.FeeCents));
         }
         Assert.Contains("Hebebühne defekt", await app.Database.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = @p0", booked.Id));
         Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);

@@ -48,7 +48,7 @@ public sealed class BookingsModel(
         using var scope = tenancy.BeginScope(city);
         Rows = await db.Bookings.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
             .Select(b => new Row(b.Id, b.CreatedAt, b.PickupStartUtc, b.Status, b.LicensePlate, b.TotalGrossCents,
-                db.Payments.Where(p => p.BookingId == b.Id && p.Purpose == PaymentPurpose.Booking).Select(p => (PaymentStatus?)p.Status).FirstOrDefault(),
+                db.Payments.Where(CheckoutPayment.IsCheckout).Where(p => p.BookingId == b.Id).Select(p => (PaymentStatus?)p.Status).FirstOrDefault(),
                 db.Payments.Where(p => p.BookingId == b.Id).Sum(p => p.RefundedCents), b.IsTest))
             .ToListAsync(cancellationToken);
         return true;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
@@ -9,6 +10,7 @@ using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -95,28 +97,25 @@ public sealed class WorkshopModel(
         if (!IsNew && Id is null || await TenantAsync(cancellationToken) is not { } city) return NotFound();
         var hours = Week.Select((day, i) => new SaveWorkshop.Day(day, Opens.ElementAtOrDefault(i), Closes.ElementAtOrDefault(i))).ToList();
         var request = new SaveWorkshop.Request(Name, Street, PostalCode, Town, ServedPostalCodes, hours, WithCapacityTemplate);
-        SaveWorkshop.Outcome outcome;
+        Result<PartnerWorkshop> saved;
         using (tenancy.BeginScope(city))
-            outcome = IsNew
+            saved = IsNew
                 ? await save.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
                 : await save.UpdateAsync(Id!.Value, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Succeeded) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{outcome.Workshop!.Id}");
-        await LoadAsync(cancellationToken);
-        return Invalid(outcome.Errors);
+        return saved.Succeeded
+            ? LocalRedirect($"/staedte/{Slug}/werkstaetten/{saved.Value.Id}")
+            : await this.ShowAsync(saved.Failure, () => LoadAsync(cancellationToken));
     }
 
     public Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken cancellationToken) =>
-        ChangeAsync(async _ => await save.SetActiveAsync(Id!.Value, active, AdminId, HttpContext.GetAuditOrigin(), cancellationToken) ? [] : null, cancellationToken);
+        ChangeAsync(_ => save.SetActiveAsync(Id!.Value, active, AdminId, HttpContext.GetAuditOrigin(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostPricesAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async _ =>
-        {
-            return await changePrices.RunAsync(Id!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-        }, cancellationToken);
+        ChangeAsync(_ => changePrices.RunAsync(Id!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), AdminId, HttpContext.GetAuditOrigin(), cancellationToken),
+            cancellationToken);
 
     public Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
-        ChangeAsync(async _ => await windows.AddAsync(Id!.Value, Day, Start, End, Capacity, cancellationToken), cancellationToken);
+        ChangeAsync(async _ => (await windows.AddAsync(Id!.Value, Day, Start, End, Capacity, cancellationToken)).WithoutValue(), cancellationToken);
 
     public Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
         ChangeAsync(_ => windows.ChangeCapacityAsync(Id!.Value, WindowId, Capacity, cancellationToken), cancellationToken);
@@ -126,30 +125,22 @@ public sealed class WorkshopModel(
         {
             var errors = await invite.RunAsync(city, new InviteToCity.Request(StaffEmail ?? "", MembershipRole.WorkshopStaff, Id), AdminId,
                 token => new Uri(urls.Identity, $"/einladung?city={city.Identifier}&token={token}"), HttpContext.GetAuditOrigin(), cancellationToken);
-            return errors?.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value) ?? [];
+            return errors is null ? Result.Ok : Result.From(errors.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value));
         }, cancellationToken);
 
     /// <summary>
     /// Runs a change to this workshop in its city: on success back to the page, with field errors the page
     /// again (400). A workshop that is not this city's is a 404 before anything runs.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(Func<CityTenantInfo, Task<Dictionary<string, string[]>?>> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<CityTenantInfo, Task<Result>> change, CancellationToken cancellationToken)
     {
         if (Id is null || !await LoadAsync(cancellationToken)) return NotFound();
-        Dictionary<string, string[]>? errors;
+        Result changed;
         using (tenancy.BeginScope(City))
-            errors = await change(City);
-        if (errors is null) return NotFound();
-        if (errors.Count == 0) return LocalRedirect($"/staedte/{Slug}/werkstaetten/{Id}");
-        await OnGetAsync(cancellationToken);
-        return Invalid(errors);
-    }
-
-    private IActionResult Invalid(Dictionary<string, string[]> errors)
-    {
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+            changed = await change(City);
+        return changed.Succeeded
+            ? LocalRedirect($"/staedte/{Slug}/werkstaetten/{Id}")
+            : await this.ShowAsync(changed.Failure, () => OnGetAsync(cancellationToken));
     }
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;

@@ -104,7 +104,7 @@ public sealed class Booking
             IsTest = isTest,
         };
         booking._lines.AddRange(quote.Lines.Select(l => QuoteLine.Create(l.Code, l.Description, new Pricing.Amount(l.NetCents, l.VatCents))));
-        booking._events.Add(BookingEvent.Create(now, BookingStatus.PendingPayment, "Termin reserviert, Zahlung ausstehend"));
+        booking._events.Add(BookingEvent.Create(now, BookingStatus.PendingPayment, BookingEventCode.Held));
         return booking;
     }
 
@@ -116,7 +116,7 @@ public sealed class Booking
     {
         if (Status != BookingStatus.PendingPayment) return false;
         Status = BookingStatus.Confirmed;
-        _events.Add(BookingEvent.Create(now, BookingStatus.Confirmed, "Zahlung eingegangen, Buchung bestätigt"));
+        _events.Add(BookingEvent.Create(now, BookingStatus.Confirmed, BookingEventCode.Confirmed));
         return true;
     }
 
@@ -125,13 +125,13 @@ public sealed class Booking
     {
         if (!IsCancellable) return false;
         Status = BookingStatus.Cancelled;
-        var who = by switch
+        var code = by switch
         {
-            CancelledBy.Customer => "Vom Kunden storniert",
-            CancelledBy.Staff => "Von der Werkstatt storniert",
-            _ => "Storniert",
+            CancelledBy.Customer => BookingEventCode.CancelledByCustomer,
+            CancelledBy.Staff => BookingEventCode.CancelledByStaff,
+            _ => BookingEventCode.CancelledBySystem,
         };
-        _events.Add(BookingEvent.Create(now, BookingStatus.Cancelled, string.IsNullOrWhiteSpace(reason) ? who : $"{who}: {reason.Trim()}"));
+        _events.Add(BookingEvent.Create(now, BookingStatus.Cancelled, code, reason));
         return true;
     }
 
@@ -144,7 +144,7 @@ public sealed class Booking
     {
         if (!IsTest || Status is BookingStatus.PendingPayment or BookingStatus.Completed or BookingStatus.Cancelled or BookingStatus.Expired) return false;
         Status = BookingStatus.Completed;
-        _events.Add(BookingEvent.Create(now, BookingStatus.Completed, $"Testlauf bis zur Rückgabe bestätigt: {note.Trim()}"));
+        _events.Add(BookingEvent.Create(now, BookingStatus.Completed, BookingEventCode.TestRunCompleted, note));
         return true;
     }
 
@@ -153,12 +153,27 @@ public sealed class Booking
     {
         if (Status != BookingStatus.PendingPayment || now < HoldExpiresAt) return false;
         Status = BookingStatus.Expired;
-        _events.Add(BookingEvent.Create(now, BookingStatus.Expired, "Reservierung abgelaufen"));
+        _events.Add(BookingEvent.Create(now, BookingStatus.Expired, BookingEventCode.Expired));
         return true;
     }
 }
 
-/// <summary>One step of a booking's timeline: when, which status, and why.</summary>
+/// <summary>What happened at a step of a booking's timeline; each reader's page says it in their language.</summary>
+public enum BookingEventCode
+{
+    Held,
+    Confirmed,
+    CancelledByCustomer,
+    CancelledByStaff,
+    CancelledBySystem,
+    TestRunCompleted,
+    Expired,
+}
+
+/// <summary>
+/// One step of a booking's timeline: when, which status, what happened, and what a person wrote with it
+/// (a cancellation's reason, a test run's note). It stores facts, never sentences.
+/// </summary>
 public sealed class BookingEvent
 {
     private BookingEvent() { }
@@ -167,9 +182,12 @@ public sealed class BookingEvent
 
     public BookingStatus Status { get; private set; }
 
-    public string Note { get; private set; } = "";
+    public BookingEventCode Code { get; private set; }
 
-    public static BookingEvent Create(DateTimeOffset at, BookingStatus status, string note) => new() { At = at, Status = status, Note = note };
+    public string? Detail { get; private set; }
+
+    public static BookingEvent Create(DateTimeOffset at, BookingStatus status, BookingEventCode code, string? detail = null) =>
+        new() { At = at, Status = status, Code = code, Detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim() };
 }
 
 /// <summary>

@@ -40,6 +40,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         {
             events.ToJson("events");
             events.Property(e => e.Status).HasConversion<string>();
+            events.Property(e => e.Code).HasConversion<string>();
         });
         builder.Navigation(b => b.Events).HasField("_events");
         builder.HasIndex(b => new { b.CustomerUserId, b.CreatedAt });

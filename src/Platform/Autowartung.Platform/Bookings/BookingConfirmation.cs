@@ -2,7 +2,6 @@ using System.Globalization;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
-using Autowartung.Platform.Payments;
 
 namespace Autowartung.Platform.Bookings;
 

@@ -1,8 +1,6 @@
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Autowartung.Platform.Bookings;
 
@@ -12,50 +10,34 @@ namespace Autowartung.Platform.Bookings;
 /// and the refund to send are one transaction; the refund goes to the provider afterwards with its own
 /// idempotency key, so a second cancel (409) or a retry never pays out twice. Runs in the city's scope.
 /// </summary>
-public sealed partial class CancelBooking(
-    PlatformDbContext db, SlotPlaces places, SettleRefund settleRefund, IPaymentGateway gateway, TimeProvider clock, ILogger<CancelBooking> logger)
+public sealed class CancelBooking(PlatformDbContext db, SlotPlaces places, IBookingPayments payments, TimeProvider clock)
 {
-    public enum Failure { None, NotFound, NotCancellable, Invalid }
-
-    public sealed record Outcome(Failure Failure, Booking? Booking = null, int RefundCents = 0, int FeeCents = 0, Dictionary<string, string[]>? Errors = null);
+    public sealed record Cancellation(Booking Booking, int RefundCents, int FeeCents);
 
     /// <summary>What cancelling now would cost and give back: shown before the customer confirms.</summary>
     public sealed record Terms(bool Cancellable, DateTimeOffset FreeUntil, int RefundCents, int FeeCents);
 
+    public const string NotCancellable = "Diese Buchung kann nicht mehr storniert werden.";
+
     /// <param name="customerUserId">Set when the customer cancels: only their own booking is found.</param>
-    public async Task<Outcome> RunAsync(Guid bookingId, CancelledBy by, string? reason, Guid? customerUserId, CancellationToken cancellationToken = default)
+    public async Task<Result<Cancellation>> RunAsync(Guid bookingId, CancelledBy by, string? reason, Guid? customerUserId, CancellationToken cancellationToken = default)
     {
         if (by == CancelledBy.Staff && reason?.Trim() is not { Length: >= 3 and <= 300 })
-            return new Outcome(Failure.Invalid, Errors: new() { ["reason"] = ["Bitte einen Grund angeben (3 bis 300 Zeichen)."] });
+            return Result.Invalid("reason", "Bitte einen Grund angeben (3 bis 300 Zeichen).");
 
         var now = clock.GetUtcNow();
-        Refund? refund;
-        Payment? payment;
-        Booking? booking;
-        int fee;
+        Cancellation cancellation;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && (customerUserId == null || b.CustomerUserId == customerUserId), cancellationToken);
-            if (booking is null) return new Outcome(Failure.NotFound);
-            payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+            var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && (customerUserId == null || b.CustomerUserId == customerUserId), cancellationToken);
+            if (booking is null) return Result.NotFound();
+            var settled = await payments.SettledAsync(booking.Id, cancellationToken);
             var policy = await PolicyAsync(cancellationToken);
-            if (!booking.Cancel(now, by, reason)) return new Outcome(Failure.NotCancellable, booking);
+            if (!booking.Cancel(now, by, reason)) return Result.Conflict(NotCancellable);
 
-            (refund, fee) = (null, 0);
-            if (payment is { IsSettled: true })
-            {
-                fee = policy.FeeCents(booking.PickupStartUtc, payment.AmountCents, now, by);
-                var amount = payment.AmountCents - payment.RefundedCents - fee;
-                if (amount > 0)
-                {
-                    refund = Refund.Request(payment, amount, by == CancelledBy.Customer ? "Stornierung durch den Kunden" : $"Stornierung: {reason!.Trim()}", now);
-                    db.Refunds.Add(refund);
-                }
-            }
-            else
-            {
-                payment?.Cancel(now);
-            }
+            var fee = settled is null ? 0 : policy.FeeCents(booking.PickupStartUtc, settled.AmountCents, now, by);
+            var refund = settled is null ? 0 : Math.Max(0, settled.RefundableCents - fee);
+            await payments.CancelAsync(booking.Id, refund, by == CancelledBy.Customer ? "Stornierung durch den Kunden" : $"Stornierung: {reason!.Trim()}", now, cancellationToken);
             await places.ReleaseAsync(booking.SlotWindowId, booking.SlotDate, cancellationToken);
             try
             {
@@ -64,22 +46,20 @@ public sealed partial class CancelBooking(
             catch (DbUpdateConcurrencyException)
             {
                 // The same booking was cancelled (or paid) a moment ago by someone else: this attempt changes nothing.
-                return new Outcome(Failure.NotCancellable, booking);
+                return Result.Conflict(NotCancellable);
             }
             await transaction.CommitAsync(cancellationToken);
+            cancellation = new Cancellation(booking, refund, fee);
         }
 
-        if (refund is not null) await settleRefund.RunAsync(refund.Id, cancellationToken);
-        if (payment is { CheckoutSessionId: { } checkoutId, Status: PaymentStatus.Canceled }) await CloseCheckoutAsync(payment, checkoutId, cancellationToken);
-        return new Outcome(Failure.None, booking, refund?.AmountCents ?? 0, fee);
+        await payments.AfterCancelAsync(bookingId, cancellationToken);
+        return cancellation;
     }
 
     public async Task<Terms> TermsAsync(Booking booking, CancellationToken cancellationToken = default)
     {
         var policy = await PolicyAsync(cancellationToken);
-        var paid = await db.Payments.AsNoTracking()
-            .Where(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing))
-            .Select(p => p.AmountCents - p.RefundedCents).SingleOrDefaultAsync(cancellationToken);
+        var paid = (await payments.SettledAsync(booking.Id, cancellationToken))?.RefundableCents ?? 0;
         var fee = policy.FeeCents(booking.PickupStartUtc, paid, clock.GetUtcNow(), CancelledBy.Customer);
         return new Terms(booking.IsCancellable, policy.FreeUntil(booking.PickupStartUtc), paid - fee, fee);
     }
@@ -89,21 +69,4 @@ public sealed partial class CancelBooking(
         var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == db.CurrentTenantId, cancellationToken);
         return CancellationPolicy.For(city);
     }
-
-    /// <summary>An unpaid booking's checkout is closed at the provider too, so nobody can pay for a cancelled booking.</summary>
-    private async Task CloseCheckoutAsync(Payment payment, string checkoutId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await gateway.ExpireCheckoutAsync(checkoutId, $"{payment.IdempotencyKey}-expire", cancellationToken);
-        }
-        catch (PaymentGatewayException exception)
-        {
-            // Should it be paid anyway, the payment's webhook finds the booking cancelled and refunds it in full.
-            LogCheckoutNotClosed(logger, payment.Id, exception.Message);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkout of payment {PaymentId} not closed: {Reason}")]
-    private static partial void LogCheckoutNotClosed(ILogger logger, Guid paymentId, string reason);
 }

@@ -2,9 +2,7 @@ using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
-using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Bookings;
@@ -17,9 +15,8 @@ namespace Autowartung.Platform.Bookings;
 /// The row version decides between this job and a payment arriving at the same moment. Runs outside
 /// any request; opens a tenant scope per city.
 /// </summary>
-public sealed partial class ExpireHolds(
-    PlatformDbContext db, SlotPlaces places, IPaymentGateway gateway, SyncPayment syncPayment, MultiTenantContextAccessor<CityTenantInfo> tenancy,
-    TimeProvider clock, ILogger<ExpireHolds> logger)
+public sealed class ExpireHolds(
+    PlatformDbContext db, SlotPlaces places, IBookingPayments payments, MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
 {
     public async Task<int> RunAsync(int batchSize = 200, CancellationToken cancellationToken = default)
     {
@@ -37,33 +34,10 @@ public sealed partial class ExpireHolds(
             var tenant = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == city.Key, cancellationToken);
             using var scope = tenancy.BeginScope(tenant.ToTenantInfo());
             foreach (var item in city)
-                if (await CloseCheckoutAsync(item.Id, cancellationToken) && await ExpireOneAsync(item.Id, now, cancellationToken)) expired++;
+                if (await payments.CloseCheckoutAsync(item.Id, cancellationToken) && await ExpireOneAsync(item.Id, now, cancellationToken)) expired++;
         }
         return expired;
     }
-
-    /// <summary>Closes the booking's checkout at the provider and takes over what it says. False when the provider could not be asked.</summary>
-    private async Task<bool> CloseCheckoutAsync(Guid bookingId, CancellationToken cancellationToken)
-    {
-        var payment = await db.Payments.AsNoTracking()
-            .Where(p => p.BookingId == bookingId && p.Purpose == PaymentPurpose.Booking && p.CheckoutSessionId != null)
-            .Select(p => new { p.Id, p.IdempotencyKey, p.CheckoutSessionId }).SingleOrDefaultAsync(cancellationToken);
-        if (payment is null) return true;
-        try
-        {
-            await gateway.ExpireCheckoutAsync(payment.CheckoutSessionId!, $"{payment.IdempotencyKey}-expire", cancellationToken);
-            await syncPayment.RunAsync(payment.Id, cancellationToken);
-            return true;
-        }
-        catch (PaymentGatewayException exception)
-        {
-            LogProviderUnavailable(logger, bookingId, exception.Message);
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hold of booking {BookingId} kept for now: the payment provider could not be asked ({Reason})")]
-    private static partial void LogProviderUnavailable(ILogger logger, Guid bookingId, string reason);
 
     private async Task<bool> ExpireOneAsync(Guid bookingId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -74,8 +74,13 @@ public static class PlatformDataExtensions
         services.AddScoped<RecordAttestation>();
         services.AddScoped<ManageFleet>();
         services.AddScoped<ManagePickupWindows>();
+        services.AddScoped<ManageClosures>();
+        services.AddScoped<RegisterCustomer>();
+        services.AddScoped<ManageShifts>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();
+        services.AddScoped<INewWorkshopStep, TemplatePricesForNewWorkshops>();
+        services.AddScoped<INewWorkshopStep, StandardWindowsForNewWorkshops>();
         services.AddScoped<ChangePrices>();
         services.AddScoped<LocatePostalCode>();
         services.AddScoped<JoinWaitlist>();

@@ -23,7 +23,7 @@ public sealed class CompleteTestRun(PlatformDbContext db, SettleRefund settleRef
         var now = clock.GetUtcNow();
         if (!booking.CompleteTestRun(now, note)) return Outcome.NotAllowed;
 
-        var payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        var payment = await db.Payments.CheckoutOf(booking.Id).SingleOrDefaultAsync(cancellationToken);
         var refund = payment is { RefundableCents: > 0 } ? Refund.Request(payment, payment.RefundableCents, "Testlauf abgeschlossen: Testbuchung erstattet", now) : null;
         if (refund is not null) db.Refunds.Add(refund);
         try

@@ -102,8 +102,8 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
             {
                 var payments = Payments;
                 return Bookings.Where(b => !b.IsTest && b.Status != BookingStatus.Expired
-                    && payments.Any(p => EF.Property<Guid>(p, MultiTenantModel.TenantIdProperty) == EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty)
-                        && p.BookingId == b.Id && p.Purpose == PaymentPurpose.Booking
+                    && payments.Where(CheckoutPayment.IsCheckout).Any(p => EF.Property<Guid>(p, MultiTenantModel.TenantIdProperty) == EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty)
+                        && p.BookingId == b.Id
                         && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing)));
             }
         }

@@ -25,9 +25,8 @@ public sealed class ChargeSavedPaymentMethod(PlatformDbContext db, IPaymentGatew
             return new Outcome(Result.Invalid);
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BookingId, cancellationToken);
         if (booking is null) return new Outcome(Result.NotFound);
-        var saved = await db.Payments.AsNoTracking()
-            .Where(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking && p.PaymentMethodId != null
-                        && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing))
+        var saved = await db.Payments.AsNoTracking().CheckoutOf(booking.Id)
+            .Where(p => p.PaymentMethodId != null && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing))
             .Select(p => p.PaymentMethodId).SingleOrDefaultAsync(cancellationToken);
         if (saved is null) return new Outcome(Result.NoSavedPaymentMethod);
 

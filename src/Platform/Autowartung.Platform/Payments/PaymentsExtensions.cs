@@ -21,6 +21,7 @@ public static class PaymentsExtensions
         services.AddScoped<StartCheckout>();
         services.AddScoped<SyncPayment>();
         services.AddScoped<SettleRefund>();
+        services.AddScoped<Bookings.IBookingPayments, BookingPayments>();
         services.AddScoped<ChargeSavedPaymentMethod>();
         services.AddScoped<AuthenticatePayment>();
         services.AddScoped<ReceiveProviderEvent>();

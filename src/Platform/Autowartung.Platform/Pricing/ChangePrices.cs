@@ -18,12 +18,12 @@ public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
 
     public sealed record Price(string ItemCode, VehicleClass VehicleClass, int? NetCents);
 
-    /// <summary>Field errors keyed <c>{code}.{class}</c>, empty when saved; null when the workshop is not the city's.</summary>
-    public async Task<Dictionary<string, string[]>?> RunAsync(
+    /// <summary>Invalid with field errors keyed <c>{code}.{class}</c>; not found when the workshop is not the city's.</summary>
+    public async Task<Result> RunAsync(
         Guid workshopId, IReadOnlyList<Price> prices, int? labourRateNetCents, Guid actorId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var workshop = await db.PartnerWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
-        if (workshop is null) return null;
+        if (workshop is null) return Result.NotFound();
 
         var codes = await db.CatalogItems.AsNoTracking().Select(i => i.Code).ToListAsync(cancellationToken);
         var errors = new Dictionary<string, string[]>();
@@ -33,7 +33,7 @@ public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
             else if (price.NetCents is not (>= 0 and <= MaxNetCents)) errors[Key(price)] = ["Bitte einen Nettopreis zwischen 0 und 10.000 € angeben."];
         }
         if (labourRateNetCents is not (>= 0 and <= 100_000)) errors["labourRate"] = ["Bitte einen Stundensatz zwischen 0 und 1.000 € (netto) angeben."];
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var existing = await db.WorkshopPrices.Where(p => p.WorkshopId == workshopId).ToListAsync(cancellationToken);
         var changed = 0;
@@ -50,7 +50,7 @@ public sealed class ChangePrices(PlatformDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
         if (changed > 0)
             await audit.RecordAsync(AuditAction.PricesChanged, origin, actorUserId: actorId, detail: $"{workshop.Name}: {changed} Preis(e)", cancellationToken: cancellationToken);
-        return errors;
+        return Result.Ok;
     }
 
     /// <summary>A price-list form's fields, net euros keyed <c>{code}.{class}</c>; an amount that is none reads as null and is refused.</summary>

@@ -12,7 +12,7 @@ public sealed class ManagePickupWindows(PlatformDbContext db)
 {
     public const int MaxCapacity = 50;
 
-    public async Task<Dictionary<string, string[]>> AddAsync(
+    public async Task<Result<PickupWindow>> AddAsync(
         Guid workshopId, DayOfWeek day, TimeOnly? start, TimeOnly? end, int? capacity, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -21,9 +21,10 @@ public sealed class ManagePickupWindows(PlatformDbContext db)
         if (capacity is not (>= 1 and <= MaxCapacity)) errors["capacity"] = [$"Bitte 1 bis {MaxCapacity} Fahrzeuge angeben."];
         if (errors.Count == 0 && await db.PickupWindows.AnyAsync(w => w.WorkshopId == workshopId && w.Day == day && w.Start == start, cancellationToken))
             errors["start"] = ["Zu dieser Zeit gibt es an diesem Tag schon ein Fenster."];
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Result.Invalid(errors);
 
-        db.PickupWindows.Add(PickupWindow.Create(workshopId, day, start!.Value, end!.Value, capacity!.Value));
+        var window = PickupWindow.Create(workshopId, day, start!.Value, end!.Value, capacity!.Value);
+        db.PickupWindows.Add(window);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -31,19 +32,19 @@ public sealed class ManagePickupWindows(PlatformDbContext db)
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
-            errors["start"] = ["Zu dieser Zeit gibt es an diesem Tag schon ein Fenster."];
+            return Result.Invalid("start", "Zu dieser Zeit gibt es an diesem Tag schon ein Fenster.");
         }
-        return errors;
+        return window;
     }
 
-    /// <summary>Places already taken stay taken; only new bookings see the change. Null when the window is not the workshop's.</summary>
-    public async Task<Dictionary<string, string[]>?> ChangeCapacityAsync(Guid workshopId, Guid windowId, int? capacity, CancellationToken cancellationToken = default)
+    /// <summary>Places already taken stay taken; only new bookings see the change. Not found when the window is not the workshop's.</summary>
+    public async Task<Result> ChangeCapacityAsync(Guid workshopId, Guid windowId, int? capacity, CancellationToken cancellationToken = default)
     {
         var window = await db.PickupWindows.SingleOrDefaultAsync(w => w.Id == windowId && w.WorkshopId == workshopId, cancellationToken);
-        if (window is null) return null;
-        if (capacity is not (>= 0 and <= MaxCapacity)) return new() { ["capacity"] = [$"Bitte 0 bis {MaxCapacity} Fahrzeuge angeben (0 schließt das Fenster)."] };
+        if (window is null) return Result.NotFound();
+        if (capacity is not (>= 0 and <= MaxCapacity)) return Result.Invalid("capacity", $"Bitte 0 bis {MaxCapacity} Fahrzeuge angeben (0 schließt das Fenster).");
         window.ChangeCapacity(capacity.Value);
         await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return Result.Ok;
     }
 }

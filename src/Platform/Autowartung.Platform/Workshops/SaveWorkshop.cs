@@ -1,8 +1,6 @@
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
-using Autowartung.Platform.Pricing;
-using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -10,11 +8,12 @@ namespace Autowartung.Platform.Workshops;
 
 /// <summary>
 /// Adds a partner workshop to a city or changes one, as the admin app does it. A new workshop starts with
-/// the template price list and labour rate, which it then owns, and, when asked, the standard capacity
-/// template of pickup windows. The PLZ it serves must lie in the city's area. Deactivating takes it out
+/// what the features above add in the same transaction (<see cref="INewWorkshopStep"/>): the template price
+/// list and labour rate, which it then owns, and, when asked, the standard capacity template of pickup windows. The PLZ it serves must lie in the city's area. Deactivating takes it out
 /// of quotes and slots and keeps everything else. Audited; runs in the city's tenant scope.
 /// </summary>
-public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory postalCodes, AuditLog audit, TimeProvider clock)
+public sealed class SaveWorkshop(
+    PlatformDbContext db, PostalCodeDirectory postalCodes, IEnumerable<INewWorkshopStep> newWorkshopSteps, AuditLog audit, TimeProvider clock)
 {
     /// <summary>One weekday's hours as the form sends them: both empty means closed that day.</summary>
     public sealed record Day(DayOfWeek Weekday, TimeOnly? Opens, TimeOnly? Closes);
@@ -22,11 +21,6 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
     public sealed record Request(
         string? Name, string? Street, string? PostalCode, string? Town, string? ServedPostalCodes, IReadOnlyList<Day> OpeningHours,
         bool WithCapacityTemplate = false);
-
-    public sealed record Outcome(PartnerWorkshop? Workshop, Dictionary<string, string[]> Errors, bool NotFound = false)
-    {
-        public bool Succeeded => Workshop is not null && Errors.Count == 0;
-    }
 
     /// <summary>Weekdays 07:30–18:00, Saturdays 08:00–13:00: what a new workshop's form suggests.</summary>
     public static IReadOnlyList<Day> UsualHours { get; } =
@@ -37,49 +31,47 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
         new(DayOfWeek.Sunday, null, null),
     ];
 
-    public async Task<Outcome> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result<PartnerWorkshop>> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         var valid = await ValidateAsync(request, null, errors, cancellationToken);
-        if (valid is null) return new Outcome(null, errors);
+        if (valid is null) return Result.Invalid(errors);
 
         var workshop = PartnerWorkshop.Create(valid.Name, valid.Address, valid.Served, clock.GetUtcNow());
         workshop.Update(valid.Name, valid.Address, valid.Served, valid.Hours);
-        workshop.SetLabourRate(PriceListTemplate.LabourRateNetCents);
         db.PartnerWorkshops.Add(workshop);
-        db.WorkshopPrices.AddRange(PriceListTemplate.For(workshop.Id));
-        if (request.WithCapacityTemplate) db.PickupWindows.AddRange(CapacityTemplate.Standard(workshop.Id));
-        if (!await SaveAsync(errors, cancellationToken)) return new Outcome(null, errors);
+        foreach (var step in newWorkshopSteps) step.Add(workshop, request);
+        if (!await SaveAsync(cancellationToken)) return DuplicateName;
         await audit.RecordAsync(AuditAction.WorkshopCreated, origin, actorUserId: adminId, detail: workshop.Name, cancellationToken: cancellationToken);
-        return new Outcome(workshop, errors);
+        return workshop;
     }
 
-    public async Task<Outcome> UpdateAsync(Guid workshopId, Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result<PartnerWorkshop>> UpdateAsync(Guid workshopId, Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var workshop = await db.PartnerWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
-        if (workshop is null) return new Outcome(null, [], NotFound: true);
+        if (workshop is null) return Result.NotFound();
         var errors = new Dictionary<string, string[]>();
         var valid = await ValidateAsync(request, workshopId, errors, cancellationToken);
-        if (valid is null) return new Outcome(workshop, errors);
+        if (valid is null) return Result.Invalid(errors);
 
         workshop.Update(valid.Name, valid.Address, valid.Served, valid.Hours);
-        if (!await SaveAsync(errors, cancellationToken)) return new Outcome(workshop, errors);
+        if (!await SaveAsync(cancellationToken)) return DuplicateName;
         await audit.RecordAsync(AuditAction.WorkshopUpdated, origin, actorUserId: adminId, detail: workshop.Name, cancellationToken: cancellationToken);
-        return new Outcome(workshop, errors);
+        return workshop;
     }
 
-    /// <summary>Activates or deactivates; false when the workshop is not the city's.</summary>
-    public async Task<bool> SetActiveAsync(Guid workshopId, bool active, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    /// <summary>Activates or deactivates; not found when the workshop is not the city's.</summary>
+    public async Task<Result> SetActiveAsync(Guid workshopId, bool active, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var workshop = await db.PartnerWorkshops.SingleOrDefaultAsync(w => w.Id == workshopId, cancellationToken);
-        if (workshop is null) return false;
-        if (workshop.IsActive == active) return true;
+        if (workshop is null) return Result.NotFound();
+        if (workshop.IsActive == active) return Result.Ok;
         if (active) workshop.Activate();
         else workshop.Deactivate();
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(active ? AuditAction.WorkshopActivated : AuditAction.WorkshopDeactivated, origin, actorUserId: adminId,
             detail: workshop.Name, cancellationToken: cancellationToken);
-        return true;
+        return Result.Ok;
     }
 
     private sealed record Valid(string Name, Address Address, IReadOnlyList<PostalCode> Served, IReadOnlyList<OpeningPeriod> Hours);
@@ -91,7 +83,7 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
         var name = request.Name?.Trim();
         Require(name is { Length: >= 2 and <= 120 }, "name", "Bitte den Namen der Werkstatt angeben (2 bis 120 Zeichen).");
         if (name is { Length: >= 2 and <= 120 } && await db.PartnerWorkshops.AnyAsync(w => w.Name == name && w.Id != workshopId, cancellationToken))
-            errors["name"] = ["In dieser Stadt gibt es schon eine Werkstatt mit diesem Namen."];
+            errors["name"] = [NameTaken];
         var street = request.Street?.Trim();
         Require(street is { Length: >= 3 and <= 120 }, "street", "Bitte Straße und Hausnummer angeben.");
         var town = request.Town?.Trim();
@@ -123,7 +115,12 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
         return errors.Count > 0 ? null : new Valid(name!, new Address(street!, addressCode!.Value.Value, town!), served!, hours);
     }
 
-    private async Task<bool> SaveAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    private const string NameTaken = "In dieser Stadt gibt es schon eine Werkstatt mit diesem Namen.";
+
+    private static Failure DuplicateName => Result.Invalid("name", NameTaken);
+
+    /// <summary>False when another workshop of the city took the name a moment ago: the unique index decided.</summary>
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -133,7 +130,6 @@ public sealed class SaveWorkshop(PlatformDbContext db, PostalCodeDirectory posta
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             db.ChangeTracker.Clear();
-            errors["name"] = ["In dieser Stadt gibt es schon eine Werkstatt mit diesem Namen."];
             return false;
         }
     }

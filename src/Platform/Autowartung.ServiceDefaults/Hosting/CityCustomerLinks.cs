@@ -1,5 +1,6 @@
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Payments;
 using Microsoft.AspNetCore.WebUtilities;
 

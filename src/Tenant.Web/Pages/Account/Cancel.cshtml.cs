@@ -3,9 +3,11 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Account;
@@ -35,19 +37,12 @@ public sealed class CancelModel(PlatformDbContext db, CancelBooking cancelBookin
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var customer = HttpContext.Features.Get<UserAccess>()!.UserId;
-        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
-        switch (outcome.Failure)
-        {
-            case CancelBooking.Failure.None:
-                return RedirectToPage("MyBookings", new { storniert = id });
-            case CancelBooking.Failure.NotFound:
-                return NotFound();
-            default:
-                if (!await LoadAsync(id, cancellationToken)) return NotFound();
-                Refused = true;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-        }
+        var cancelled = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
+        if (cancelled.Succeeded) return RedirectToPage("MyBookings", new { storniert = id });
+        if (cancelled.Failure.Status == ResultStatus.NotFound || !await LoadAsync(id, cancellationToken)) return NotFound();
+        Refused = true;
+        Response.StatusCode = ResultPages.StatusCode(cancelled.Failure);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
         Bookings = await db.Bookings.AsNoTracking().Where(b => b.CustomerUserId == customer)
             .OrderByDescending(b => b.PickupStartUtc).ToListAsync(cancellationToken);
         var ids = Bookings.Select(b => b.Id).ToList();
-        Payments = await db.Payments.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.Purpose == PaymentPurpose.Booking)
+        Payments = await db.Payments.AsNoTracking().CheckoutsOf(ids)
             .ToDictionaryAsync(p => p.BookingId, cancellationToken);
         Refunds = (await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.BookingId)).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken))
             .ToLookup(r => r.BookingId);

@@ -32,7 +32,7 @@ public sealed class ConfirmedModel(PlatformDbContext db, SyncPayment syncPayment
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!references.TryReadBooking(Reference, out var id)) return NotFound();
-        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        var payment = await db.Payments.AsNoTracking().CheckoutOf(id).SingleOrDefaultAsync(cancellationToken);
         if (payment is { IsSettled: false, Status: not PaymentStatus.Canceled })
         {
             try

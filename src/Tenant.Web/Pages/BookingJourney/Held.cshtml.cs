@@ -63,7 +63,7 @@ public sealed class HeldModel(PlatformDbContext db, StartCheckout startCheckout,
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (booking is null) return false;
         Booking = booking;
-        Payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.BookingId == id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
+        Payment = await db.Payments.AsNoTracking().CheckoutOf(id).SingleOrDefaultAsync(cancellationToken);
         Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         return true;
     }

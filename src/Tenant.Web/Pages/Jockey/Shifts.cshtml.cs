@@ -3,12 +3,13 @@ using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Autowartung.Web.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Jockey;
 
 /// <summary>A jockey keeps their weekly shifts: only windows covered by a free jockey on shift can be booked.</summary>
-public sealed class ShiftsModel(PlatformDbContext db) : PageModel
+public sealed class ShiftsModel(PlatformDbContext db, ManageShifts shifts) : PageModel
 {
     public IReadOnlyList<JockeyShift> Shifts { get; private set; } = [];
 
@@ -20,26 +21,13 @@ public sealed class ShiftsModel(PlatformDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
-    {
-        if (Start is null || End is null || End <= Start) ModelState.AddModelError(nameof(End), "Die Schicht muss nach ihrem Beginn enden.");
-        else if (await db.JockeyShifts.AnyAsync(s => s.JockeyUserId == Me && s.Day == Day && s.Start < End && s.End > Start, cancellationToken))
-            ModelState.AddModelError(nameof(Start), "Diese Schicht überschneidet sich mit einer anderen an diesem Tag.");
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(cancellationToken);
-            return Page();
-        }
-        db.JockeyShifts.Add(JockeyShift.Create(Me, Day, Start!.Value, End!.Value));
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken) =>
+        await shifts.AddAsync(Me, Day, Start, End, cancellationToken) is { Failure: { } failure }
+            ? await this.ShowAsync(failure, () => LoadAsync(cancellationToken))
+            : RedirectToPage();
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid shiftId, CancellationToken cancellationToken)
-    {
-        var removed = await db.JockeyShifts.Where(s => s.Id == shiftId && s.JockeyUserId == Me).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? NotFound() : RedirectToPage();
-    }
+    public async Task<IActionResult> OnPostRemoveAsync(Guid shiftId, CancellationToken cancellationToken) =>
+        (await shifts.RemoveAsync(Me, shiftId, cancellationToken)).Succeeded ? RedirectToPage() : NotFound();
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Shifts = (await db.JockeyShifts.AsNoTracking().Where(s => s.JockeyUserId == Me).ToListAsync(cancellationToken))

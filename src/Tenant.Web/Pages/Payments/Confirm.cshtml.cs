@@ -1,3 +1,4 @@
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Autowartung.ServiceDefaults.Hosting;

@@ -3,8 +3,10 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Microsoft.AspNetCore.Mvc;
+using Autowartung.Platform;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Workshop;
@@ -33,21 +35,12 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
         if (!await LoadAsync(cancellationToken)) return NotFound();
         // Only a booking of this workshop: another's is as unknown as a missing one.
         if (Bookings.All(b => b.Id != id)) return NotFound();
-        var outcome = await cancelBooking.RunAsync(id, CancelledBy.Staff, Reason, null, cancellationToken);
-        switch (outcome.Failure)
-        {
-            case CancelBooking.Failure.None:
-                return RedirectToPage(new { storniert = id });
-            case CancelBooking.Failure.Invalid:
-                ModelState.AddModelError(nameof(Reason), outcome.Errors!["reason"][0]);
-                FailedFor = id;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            default:
-                FailedFor = id;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-        }
+        var cancelled = await cancelBooking.RunAsync(id, CancelledBy.Staff, Reason, null, cancellationToken);
+        if (cancelled.Succeeded) return RedirectToPage(new { storniert = id });
+        FailedFor = id;
+        if (cancelled.Failure.Status == ResultStatus.Invalid) ModelState.Add(cancelled.Failure);   // a conflict shows its own message
+        Response.StatusCode = ResultPages.StatusCode(cancelled.Failure);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Autowartung.Web.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Workshop;
@@ -11,7 +13,7 @@ namespace Autowartung.Tenant.Web.Pages.Workshop;
 /// The workshop's own calendar: weekly pickup windows with their capacity, and closure days. Staff
 /// edit only their own workshop.
 /// </summary>
-public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows, TimeProvider clock) : PageModel
+public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows, ManageClosures closures) : PageModel
 {
     public IReadOnlyList<PickupWindow> Windows { get; private set; } = [];
 
@@ -30,44 +32,19 @@ public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddWindowAsync(CancellationToken cancellationToken) =>
-        await AfterAsync(await windows.AddAsync(WorkshopId, Day, Start, End, Capacity, cancellationToken), cancellationToken);
+        await AfterAsync((await windows.AddAsync(WorkshopId, Day, Start, End, Capacity, cancellationToken)).WithoutValue(), cancellationToken);
 
     public async Task<IActionResult> OnPostCapacityAsync(CancellationToken cancellationToken) =>
-        await windows.ChangeCapacityAsync(WorkshopId, WindowId, Capacity, cancellationToken) is { } errors
-            ? await AfterAsync(errors, cancellationToken)
-            : NotFound();
+        await AfterAsync(await windows.ChangeCapacityAsync(WorkshopId, WindowId, Capacity, cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> AfterAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
-    {
-        if (errors.Count == 0) return RedirectToPage();
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);   // keys are case-insensitive
-        return await PageAsync(cancellationToken);
-    }
+    public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken) =>
+        await AfterAsync((await closures.AddAsync(WorkshopId, Date, Reason, cancellationToken)).WithoutValue(), cancellationToken);
 
-    public async Task<IActionResult> OnPostAddClosureAsync(CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (Date is null || Date < today) ModelState.AddModelError(nameof(Date), "Bitte ein Datum ab heute wählen.");
-        else if (await db.WorkshopClosures.AnyAsync(c => c.WorkshopId == WorkshopId && c.Date == Date, cancellationToken))
-            ModelState.AddModelError(nameof(Date), "An diesem Tag ist schon geschlossen.");
-        if (!ModelState.IsValid) return await PageAsync(cancellationToken);
+    public async Task<IActionResult> OnPostRemoveClosureAsync(Guid closureId, CancellationToken cancellationToken) =>
+        await AfterAsync(await closures.RemoveAsync(WorkshopId, closureId, cancellationToken), cancellationToken);
 
-        db.WorkshopClosures.Add(WorkshopClosure.Create(WorkshopId, Date!.Value, Reason ?? ""));
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostRemoveClosureAsync(Guid closureId, CancellationToken cancellationToken)
-    {
-        var removed = await db.WorkshopClosures.Where(c => c.Id == closureId && c.WorkshopId == WorkshopId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0 ? NotFound() : RedirectToPage();
-    }
-
-    private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
-    {
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private async Task<IActionResult> AfterAsync(Result result, CancellationToken cancellationToken) =>
+        result.Succeeded ? RedirectToPage() : await this.ShowAsync(result.Failure, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Autowartung.Web.UseCases;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Pricing;
 using Autowartung.ServiceDefaults.Authentication;
@@ -24,13 +25,8 @@ public sealed class PricesModel(ChangePrices changePrices) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var errors = await changePrices.RunAsync(Access.WorkshopId!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), Access.UserId, HttpContext.GetAuditOrigin(), cancellationToken);
-        if (errors is null) return NotFound();
-        if (errors.Count == 0) return RedirectToPage();
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
-        await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        var changed = await changePrices.RunAsync(Access.WorkshopId!.Value, ChangePrices.FromForm(Prices), EuroInput.Cents(LabourRate), Access.UserId, HttpContext.GetAuditOrigin(), cancellationToken);
+        return changed.Succeeded ? RedirectToPage() : await this.ShowAsync(changed.Failure, () => LoadAsync(cancellationToken));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -1838,8 +1838,10 @@ namespace Autowartung.Platform.Data.Migrations
 
                             b1.Property<DateTimeOffset>("At");
 
-                            b1.Property<string>("Note")
+                            b1.Property<string>("Code")
                                 .IsRequired();
+
+                            b1.Property<string>("Detail");
 
                             b1.Property<string>("Status")
                                 .IsRequired();

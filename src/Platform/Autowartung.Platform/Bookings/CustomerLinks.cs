@@ -1,4 +1,4 @@
-namespace Autowartung.Platform.Payments;
+namespace Autowartung.Platform.Bookings;
 
 /// <summary>Where the hosted checkout sends the customer back to: paid, or went back without paying.</summary>
 public sealed record CheckoutReturn(Uri Success, Uri Cancel);
