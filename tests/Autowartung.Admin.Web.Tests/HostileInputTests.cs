@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Autowartung.Testing;
+using Xunit.Abstractions;
 
 namespace Autowartung.Admin.Web.Tests;
 
@@ -9,7 +10,7 @@ namespace Autowartung.Admin.Web.Tests;
 /// Bad input to every route of the admin API's OpenAPI document, as a signed-in platform admin, so each
 /// request reaches the binding: never a 5xx, a 400 that names the field, nothing written.
 /// </summary>
-public sealed class HostileInputTests(ExpansionApp app) : IClassFixture<ExpansionApp>
+public sealed class HostileInputTests(ExpansionApp app, ITestOutputHelper output) : IClassFixture<ExpansionApp>
 {
     [Fact]
     public async Task EveryRouteOfTheOpenApiDocument_RefusesBadInput_NamingTheField_AndWritesNothing()
@@ -23,6 +24,7 @@ public sealed class HostileInputTests(ExpansionApp app) : IClassFixture<Expansio
 
         var before = await app.Database.CountRowsAsync();
         var failures = await HostileRequests.SendAsync(client, cases);
+        output.WriteLine($"{cases.Count} requests to {cases.Select(c => $"{c.Method} {c.Path.Split('?')[0]}").Distinct().Count()} operations");
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} requests:\n{string.Join("\n", failures)}");
         Assert.Empty(RowCounts.Changed(before, await app.Database.CountRowsAsync()));
@@ -47,11 +49,12 @@ public sealed class HostileInputTests(ExpansionApp app) : IClassFixture<Expansio
     }
 
     [Fact]
-    public async Task ARouteValueWithNul_IsA400_BeforeItReachesTheDatabase()
+    public async Task ARouteValueWithAControlCharacter_IsA400_BeforeItReachesTheDatabase()
     {
         using var client = app.AdminClient();
 
-        using var response = await client.GetAsync("/api/v1/cities/wit%00ten");
+        // %00 itself never gets this far: the server refuses a path with NUL in it outright.
+        using var response = await client.GetAsync("/api/v1/cities/wit%1Bten");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("slug", out _));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Autowartung.Testing;
+using Xunit.Abstractions;
 
 namespace Autowartung.Identity.Tests;
 
@@ -10,7 +11,7 @@ namespace Autowartung.Identity.Tests;
 /// Bad input to every route of the identity service's OpenAPI document and to its sign-in form: never a
 /// 5xx, a 400 that names the field, nothing written (not even a failed sign-in in the audit log).
 /// </summary>
-public sealed partial class HostileInputTests(IdentityApp app) : IClassFixture<IdentityApp>
+public sealed partial class HostileInputTests(IdentityApp app, ITestOutputHelper output) : IClassFixture<IdentityApp>
 {
     private HttpClient Api()
     {
@@ -30,6 +31,7 @@ public sealed partial class HostileInputTests(IdentityApp app) : IClassFixture<I
 
         var before = await app.Database.CountRowsAsync();
         var failures = await HostileRequests.SendAsync(client, cases);
+        output.WriteLine($"{cases.Count} requests to {cases.Select(c => $"{c.Method} {c.Path.Split('?')[0]}").Distinct().Count()} operations");
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} requests:\n{string.Join("\n", failures)}");
         Assert.Empty(RowCounts.Changed(before, await app.Database.CountRowsAsync()));

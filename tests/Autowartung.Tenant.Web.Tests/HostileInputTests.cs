@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Autowartung.Platform.Accounts;
 using Autowartung.Testing;
+using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Tests;
@@ -13,7 +14,7 @@ namespace Autowartung.Tenant.Web.Tests;
 /// reaches the binding: never a 5xx, a 400 that names the field, nothing written. The apex, which has
 /// no city, answers none of the city's routes.
 /// </summary>
-public sealed class HostileInputTests(DemoCities app) : IClassFixture<DemoCities>
+public sealed class HostileInputTests(DemoCities app, ITestOutputHelper output) : IClassFixture<DemoCities>
 {
     private const string Witten = "witten.autowartung.localhost";
     private const string Apex = "autowartung.localhost";
@@ -41,6 +42,7 @@ public sealed class HostileInputTests(DemoCities app) : IClassFixture<DemoCities
 
         var before = await app.Database.CountRowsAsync();
         var failures = await HostileRequests.SendAsync(client, cases);
+        output.WriteLine($"{cases.Count} requests to {cases.Select(c => $"{c.Method} {c.Path.Split('?')[0]}").Distinct().Count()} operations");
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} requests:\n{string.Join("\n", failures)}");
         Assert.Empty(RowCounts.Changed(before, await app.Database.CountRowsAsync()));
