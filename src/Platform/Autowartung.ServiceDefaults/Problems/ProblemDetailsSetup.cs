@@ -1,12 +1,19 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.ServiceDefaults.Problems;
 
 internal static class ProblemDetailsSetup
 {
+    /// <summary>
+    /// What a body may weigh where its route says nothing: a page's form is a few KB, Stripe's events stay
+    /// under 256 KB. An API group or an upload names its own limit (<c>RequestSizeLimit</c>), smaller or larger.
+    /// </summary>
+    public const long DefaultMaxBodyBytes = 256 * 1024;
+
     /// <summary>
     /// Every error answers as a ProblemDetails in the request's language: JSON for API clients, a plain
     /// page for browsers. Bad input of any kind is a 4xx that names the field, never a 500.
@@ -34,6 +41,7 @@ internal static class ProblemDetailsSetup
         // Development, and answers an empty 400 elsewhere), so that BadRequestProblems answers it alike.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestProblems>();
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new PlainTextJsonConverter()));
         return services;
     }
