@@ -8,9 +8,10 @@ namespace Autowartung.Tenant.Web.Hosting;
 
 /// <summary>
 /// Decides what a host may see. A public city gets its pages; the apex gets only the endpoints marked
-/// <see cref="ServesApexAttribute"/> (the public landing, the waitlist) and <c>www</c> is sent there: the
-/// apex has no city, so the city's API and booking pages are a 404 there, not a crash. A city still in onboarding opens only to its crew (workshop staff and
-/// jockeys) and platform admins, who make its test bookings. Everything else, an unknown city, an
+/// <see cref="ServesApexAttribute"/> or <see cref="ApexOnlyAttribute"/> (the public landing, the waitlist)
+/// and <c>www</c> is sent there: the apex has no city, so the city's API and booking pages are a 404 there,
+/// not a crash. A city still in onboarding opens only to its crew (workshop staff and jockeys) and platform
+/// admins, who make its test bookings. Everything else, an unknown city, an
 /// onboarding city for anyone else, a name that is no city at all, gets the same plain 404, so nobody
 /// can probe which cities exist.
 /// </summary>
