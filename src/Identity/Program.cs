@@ -7,6 +7,7 @@ using Autowartung.ServiceDefaults.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
+builder.AddAuthApi();
 
 var app = builder.Build();
 app.UseServiceDefaults();

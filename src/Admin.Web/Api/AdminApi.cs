@@ -28,9 +28,21 @@ public static class AdminApi
 
     public sealed record StatusChanged(string Slug, string Status);
 
-    public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    /// <summary>The largest body the API takes: a city whose service area is pasted as a long list of PLZ.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The API's description at <c>/openapi/v1.json</c>, for platform admins like the API itself.</summary>
+    public static WebApplicationBuilder AddAdminApi(this WebApplicationBuilder builder)
     {
-        var api = endpoints.MapGroup("/api/v1").WithTags("Admin").RequireAuthorization(Policies.PlatformAdmin).DisableAntiforgery();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapAdminApi(this WebApplication app)
+    {
+        app.MapOpenApi().RequireAuthorization(Policies.PlatformAdmin);
+        var api = app.MapGroup("/api/v1").WithTags("Admin").RequireAuthorization(Policies.PlatformAdmin).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapGet("/cities", ListCitiesAsync);
         api.MapPost("/cities", CreateCityAsync);
         api.MapGet("/cities/{slug}", GetCityAsync);
@@ -86,8 +98,10 @@ public static class AdminApi
         ChangeCityStatus changeStatus, CancellationToken cancellationToken)
     {
         if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return TypedResults.NotFound();
-        if (!Enum.TryParse<CityStatus>(request.Status, ignoreCase: true, out var target) || !Enum.IsDefined(target))
+        // By name only: Enum.TryParse would also take "2" and the flag list "Live, Paused".
+        if (Enum.GetNames<CityStatus>().FirstOrDefault(name => name.Equals(request.Status?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } statusName)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Bitte den neuen Status angeben: Pilot, Live oder Paused."] });
+        var target = Enum.Parse<CityStatus>(statusName);
         ChangeCityStatus.Outcome outcome;
         using (tenancy.BeginScope(city))
             outcome = await changeStatus.RunAsync(target, request.Reason, AdminId(context), context.GetAuditOrigin(), cancellationToken);

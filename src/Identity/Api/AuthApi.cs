@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Autowartung.Identity.Api;
@@ -17,13 +18,25 @@ namespace Autowartung.Identity.Api;
 /// </summary>
 public static class AuthApi
 {
-    public sealed record LoginRequest(string Email, string Password, string? Totp);
+    public sealed record LoginRequest(string? Email, string? Password, string? Totp);
 
-    public sealed record RefreshRequest(string RefreshToken);
+    public sealed record RefreshRequest(string? RefreshToken);
 
-    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder endpoints)
+    /// <summary>The largest body the API takes: a refresh token is about 1 KB.</summary>
+    public const int MaxBodyBytes = 8 * 1024;
+
+    /// <summary>The API's description at <c>/openapi/v1.json</c>.</summary>
+    public static WebApplicationBuilder AddAuthApi(this WebApplicationBuilder builder)
     {
-        var group = endpoints.MapGroup("/api/v1/auth").WithTags("Auth").DisableAntiforgery().AllowAnonymous();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapAuthApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").DisableAntiforgery().AllowAnonymous()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         group.MapPost("/login", LoginAsync).RequireRateLimiting(IdentityService.SignInLimit);
         group.MapPost("/refresh", RefreshAsync).RequireRateLimiting(IdentityService.SignInLimit);
         return group;
@@ -31,22 +44,28 @@ public static class AuthApi
 
     /// <summary>
     /// Email and password, plus the authenticator code where the account has a second factor (and it is
-    /// required for platform admins and workshop staff). Every failure answers the same 401.
+    /// required for platform admins and workshop staff). Every failure answers the same 401; a request
+    /// without email or password is a 400 that says which is missing, and reveals nothing about accounts.
     /// </summary>
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> LoginAsync(
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext context, UserManager<PlatformUser> users, SignInManager<PlatformUser> signIn,
         TwoFactorRule twoFactor, SignInFailures failures, AuditLog audit, CancellationToken cancellationToken)
     {
+        var missing = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 256) missing["email"] = ["Bitte die E-Mail-Adresse angeben."];
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > 1024) missing["password"] = ["Bitte das Passwort angeben."];
+        if (missing.Count > 0) return TypedResults.ValidationProblem(missing, title: "Anmeldung fehlgeschlagen.");
+
         var origin = context.GetAuditOrigin();
-        var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email);
+        var user = await users.FindByEmailAsync(request.Email!);
         if (user is null)
         {
-            await audit.RecordAsync(AuditAction.SignInFailed, origin, attemptedEmail: request.Email ?? "", detail: "api, no such account", cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditAction.SignInFailed, origin, attemptedEmail: request.Email!, detail: "api, no such account", cancellationToken: cancellationToken);
             return Unauthorized();
         }
 
         var wasLockedOut = await failures.WasLockedOutAsync(user);
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
         if (!check.Succeeded)
         {
             await failures.RecordAsync(user, check, wasLockedOut, "password (api)", origin, null, cancellationToken);
@@ -77,10 +96,12 @@ public static class AuthApi
         return TypedResults.Empty;
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> RefreshAsync(
+    private static async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> RefreshAsync(
         RefreshRequest request, HttpContext context, IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<PlatformUser> signIn,
         TimeProvider clock)
     {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["Bitte den Refresh-Token angeben."] }, title: "Anmeldung fehlgeschlagen.");
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires)
             return Unauthorized();

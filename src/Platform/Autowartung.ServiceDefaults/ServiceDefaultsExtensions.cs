@@ -53,6 +53,7 @@ public static class ServiceDefaultsExtensions
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseInputGuard();
         return app;
     }
 

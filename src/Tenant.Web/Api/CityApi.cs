@@ -4,6 +4,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Api;
@@ -15,6 +16,9 @@ public static class CityApi
 
     public sealed record WorkshopInfo(Guid Id, string Name, string Street, string PostalCode, string Town);
 
+    /// <summary>The largest body the API takes: a booking with its contact and address is well under 2 KB.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     /// <summary>The API's description at <c>/openapi/v1.json</c>.</summary>
     public static WebApplicationBuilder AddCityApi(this WebApplicationBuilder builder)
     {
@@ -25,7 +29,7 @@ public static class CityApi
     public static RouteGroupBuilder MapCityApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
         api.MapGet("/me", GetMe).RequireAuthorization().WithTags("Account");
         api.MapGet("/workshop", GetWorkshopAsync).RequireAuthorization(Policies.WorkshopStaff).WithTags("Workshop");
         api.MapCatalogApi();

@@ -7,9 +7,11 @@ using Autowartung.ServiceDefaults.Hosting;
 namespace Autowartung.Tenant.Web.Hosting;
 
 /// <summary>
-/// Decides what a host may see. A public city gets its pages; the apex gets the public landing and
-/// <c>www</c> is sent there. A city still in onboarding opens only to its crew (workshop staff and
-/// jockeys) and platform admins, who make its test bookings. Everything else, an unknown city, an
+/// Decides what a host may see. A public city gets its pages; the apex gets only the endpoints marked
+/// <see cref="ServesApexAttribute"/> or <see cref="ApexOnlyAttribute"/> (the public landing, the waitlist)
+/// and <c>www</c> is sent there: the apex has no city, so the city's API and booking pages are a 404 there,
+/// not a crash. A city still in onboarding opens only to its crew (workshop staff and jockeys) and platform
+/// admins, who make its test bookings. Everything else, an unknown city, an
 /// onboarding city for anyone else, a name that is no city at all, gets the same plain 404, so nobody
 /// can probe which cities exist.
 /// </summary>
@@ -32,7 +34,7 @@ internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, Pla
 
         switch (hosts.Classify(context.Request.Host.Host))
         {
-            case (HostKind.Apex, _):
+            case (HostKind.Apex, _) when ServesApex(context.GetEndpoint()):
                 await next(context);
                 break;
             case (HostKind.Reserved, "www"):
@@ -44,6 +46,10 @@ internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, Pla
         }
     }
 
+    /// <summary>No endpoint matched: routing's own 404 answers. Otherwise only what is meant for the apex.</summary>
+    private static bool ServesApex(Endpoint? endpoint) =>
+        endpoint is null || endpoint.Metadata.GetMetadata<ServesApexAttribute>() is not null || endpoint.Metadata.GetMetadata<ApexOnlyAttribute>() is not null;
+
     private static bool IsCrew(UserAccess? access) =>
         access is not null && (access.IsPlatformAdmin || access.Has(MembershipRole.WorkshopStaff) || access.Has(MembershipRole.Jockey));
 
@@ -51,6 +57,6 @@ internal sealed class CityHostGate(RequestDelegate next, HostStrategy hosts, Pla
     {
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 404, Title = "Not Found" } });
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 404 } });
     }
 }

@@ -13,6 +13,7 @@ namespace Autowartung.Tenant.Web.Pages;
 /// The front door: a city's landing page on its subdomain, the platform's on the apex. The apex asks for
 /// a PLZ (<c>/?plz=…</c>) and sends the visitor to the public city that serves it, or to the waitlist.
 /// </summary>
+[ServesApex]
 public sealed class IndexModel(PlatformDbContext db, PlatformUrls urls, LocatePostalCode locate) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "plz")] public string? Plz { get; set; }

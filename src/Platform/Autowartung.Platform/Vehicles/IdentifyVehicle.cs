@@ -62,8 +62,10 @@ public sealed class IdentifyVehicle(PlatformDbContext db, TimeProvider clock)
         if (string.IsNullOrWhiteSpace(input.Make)) errors["vehicle.make"] = ["Bitte wählen Sie den Hersteller."];
         if (string.IsNullOrWhiteSpace(input.Model)) errors["vehicle.model"] = ["Bitte wählen Sie das Modell."];
         if (input.Year is null) errors.TryAdd("vehicle.year", ["Bitte geben Sie das Baujahr an."]);
-        FuelType fuel = default;
-        if (string.IsNullOrWhiteSpace(input.Fuel) || !Enum.TryParse(input.Fuel, ignoreCase: true, out fuel) || !Enum.IsDefined(fuel))
+        // By name only: Enum.TryParse would also take "1" and "Diesel, Hybrid".
+        var fuelName = Enum.GetNames<FuelType>().FirstOrDefault(name => name.Equals(input.Fuel?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var fuel = fuelName is null ? default : Enum.Parse<FuelType>(fuelName);
+        if (fuelName is null)
             errors["vehicle.fuel"] = ["Bitte wählen Sie den Kraftstoff: Benzin, Diesel, Hybrid oder Elektro."];
         if (errors.Count > 0) return (null, errors);
 

@@ -19,7 +19,7 @@ internal sealed class NotFoundWhenForbidden : IAuthorizationMiddlewareResultHand
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 404, Title = "Not Found" } });
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Status = 404 } });
             return;
         }
         await _default.HandleAsync(next, context, policy, authorizeResult);

@@ -113,7 +113,7 @@ public static class PlatformAuthentication
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);
             if (userId is not null) await audit.RecordAsync(AuditAction.SignedOut, context.GetAuditOrigin(), userId);
             return Results.Redirect("/");
-        }).DisableAntiforgery().AllowAnonymous().ExcludeFromDescription();
+        }).DisableAntiforgery().AllowAnonymous().ExcludeFromDescription().WithMetadata(new Hosting.ServesApexAttribute());
 
     public static AuditOrigin GetAuditOrigin(this HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());

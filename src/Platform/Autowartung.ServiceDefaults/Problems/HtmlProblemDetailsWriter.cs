@@ -21,6 +21,8 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         var (title, text) = GermanText(status);
+        (title, text) = (ProblemText.Localize(context.HttpContext, title), ProblemText.Localize(context.HttpContext, text));
+        var language = ProblemText.CultureOf(context.HttpContext).TwoLetterISOLanguageName;
         var correlationId = context.HttpContext.TraceIdentifier;
         var response = context.HttpContext.Response;
         response.ContentType = "text/html; charset=utf-8";
@@ -29,7 +31,7 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
         return new ValueTask(response.WriteAsync($$"""
             <!DOCTYPE html>
-            <html lang="de">
+            <html lang="{{language}}">
             <head>
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -41,7 +43,7 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
               <main>
                 <h1>{{WebUtility.HtmlEncode(title)}}</h1>
                 <p>{{WebUtility.HtmlEncode(text)}}</p>
-                <p><small>Fehler {{status}} · Vorgang {{WebUtility.HtmlEncode(correlationId)}}</small></p>
+                <p><small>{{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Fehler"))}} {{status}} · {{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Vorgang"))}} {{WebUtility.HtmlEncode(correlationId)}}</small></p>
               </main>
             </body>
             </html>
@@ -54,7 +56,7 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
         404 => ("Seite nicht gefunden", "Diese Seite gibt es nicht."),
         405 => ("Nicht erlaubt", "Diese Aktion ist hier nicht möglich."),
         409 => ("Nicht möglich", "Das geht im aktuellen Zustand nicht."),
-        413 => ("Zu groß", "Die Datei ist zu groß."),
+        413 => ("Zu groß", "Die Anfrage ist zu groß."),
         415 => ("Dateityp nicht unterstützt", "Dieser Dateityp wird nicht angenommen."),
         429 => ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
         >= 500 => ("Da ist etwas schiefgelaufen", "Ein Fehler auf unserer Seite. Bitte versuchen Sie es später erneut."),
