@@ -42,6 +42,8 @@ public sealed class DemoSeed(
         new("WorkshopStaff", "witten", "werkstatt@witten.example", "Werkstatt-Witten-2026", "AWDEMOWERKSTATTWITTEN234567ABCDE"),
         new("PlatformAdmin", null, "admin@autowartung.example", "Admin-Plattform-2026", "AWDEMOPLATFORMADMIN234567ABCDEFG"),
     ];
+
+    /// <summary>A demo city, the status it is shown in, its partner workshop, its fleet's plate district and its jockeys.</summary>
     private sealed record DemoCity(
         string Slug, string Name, CityStatus Status, IReadOnlyList<PostalCode> Area, DemoWorkshop Workshop, string PlateDistrict, string[] Jockeys);
 
@@ -63,7 +65,10 @@ public sealed class DemoSeed(
 
     private static IReadOnlyList<PostalCode> PostalCodes(params string[] codes) => codes.Select(PostalCode.Parse).ToList();
 
-    /// <summary>Seeds cities, workshops and the demo users; writes the logins to <paramref name="demoUsersFile"/> when given.</summary>
+    /// <summary>
+    /// Seeds cities, workshops and the demo users, and makes each demo city public through the go-live gate; writes the
+    /// logins to <paramref name="demoUsersFile"/> when given.
+    /// </summary>
     public async Task RunAsync(string? demoUsersFile = null, CancellationToken cancellationToken = default)
     {
         await SeedVehicleCatalogAsync(cancellationToken);
