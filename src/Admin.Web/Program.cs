@@ -13,7 +13,7 @@ app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
 app.MapDefaultEndpoints();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();   // the stylesheet and the icon, public as in every app
 app.MapAdminApi();
 app.MapRazorPages();
 app.Run();

@@ -152,8 +152,14 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
     public async Task Criteria_TurnGreenOneByOne_ThenTheGateOpens_AndEveryMoveIsAudited()
     {
         using var admin = app.AdminClient();
-        // Witten starts over in onboarding: it has a priced workshop, windows and one jockey already.
+        // Witten starts over in onboarding: it keeps its priced workshop, windows and jockeys on shift, and loses what the seed
+        // attested, its fleet, its completed test run and the record of its way through the gate.
+        const string witten = "(SELECT id FROM cities WHERE slug = 'witten')";
         await app.Database.ExecuteAsync("UPDATE cities SET status = 'Onboarding', minimum_replacement_cars = 2 WHERE slug = 'witten'");
+        await app.Database.ExecuteAsync($"DELETE FROM expansion_attestations WHERE tenant_id = {witten}");
+        await app.Database.ExecuteAsync($"DELETE FROM replacement_cars WHERE tenant_id = {witten}");
+        await app.Database.ExecuteAsync($"UPDATE bookings SET status = 'Cancelled' WHERE is_test AND tenant_id = {witten}");
+        await app.Database.ExecuteAsync($"DELETE FROM audit_log WHERE city_id = {witten}");
         async Task<Dictionary<string, bool>> MetAsync() =>
             (await admin.GetFromJsonAsync<JsonElement>("/api/v1/cities/witten/readiness")).GetProperty("criteria").EnumerateArray()
             .ToDictionary(c => c.GetProperty("key").GetString()!, c => c.GetProperty("met").GetBoolean());

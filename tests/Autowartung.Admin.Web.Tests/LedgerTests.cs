@@ -82,6 +82,33 @@ public sealed class LedgerTests(LedgerApp app) : IClassFixture<LedgerApp>
         Assert.Contains($"/staedte/witten/buchungen/{bookingId}", list);
     }
 
+    [Theory]
+    [InlineData("de-DE", "Storniert", "Bezahlt")]
+    [InlineData("en-GB", "Cancelled", "Paid")]
+    public async Task BookingList_ShowsStatusesInTheReadersLanguage_AndPickupsInTheCitysTime(string language, string status, string payment)
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var start = TimeZoneInfo.ConvertTime(await app.Database.ScalarAsync<DateTime>("SELECT pickup_start_utc FROM bookings WHERE id = @p0", bookingId), zone);
+        var end = TimeZoneInfo.ConvertTime(await app.Database.ScalarAsync<DateTime>("SELECT pickup_end_utc FROM bookings WHERE id = @p0", bookingId), zone);
+        using var admin = app.AdminClient();
+        admin.DefaultRequestHeaders.AcceptLanguage.Clear();
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var list = await admin.GetStringAsync("/staedte/witten/buchungen");
+
+        var row = System.Text.RegularExpressions.Regex.Match(list, $"<tr data-booking=\"{bookingId}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        Assert.Contains($"<td data-testid=\"pickup\">{start.ToString("g", culture)}–{end:HH:mm}</td>", row);
+        Assert.DoesNotContain("UTC", row);
+        Assert.Contains($"<td data-status=\"Cancelled\">{status}</td>", row);
+        Assert.Contains($"<td>{payment}</td>", row);
+
+        var page = await admin.GetStringAsync($"/staedte/witten/buchungen/{bookingId}");
+        Assert.Contains($"data-status=\"Cancelled\">{status}</span>", page);
+        Assert.Contains($"{start:HH:mm}–{end:HH:mm}", page);
+    }
+
     [Fact]
     public async Task BookingOfAnotherCity_IsNotFound_LikeAMissingOne()
     {

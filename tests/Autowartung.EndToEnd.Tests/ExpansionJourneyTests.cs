@@ -142,7 +142,7 @@ public sealed class ExpansionJourneyTests(Chromium chromium) : IClassFixture<Chr
         await ChangeStatusAsync(admin, "Pilot", "Alles bereit?");
         await admin.GetByTestId("gate-refused").WaitForAsync();
         Assert.Equal(["test_booking_completed"], await admin.Locator("[data-unmet]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.unmet)"));
-        Assert.Equal("Onboarding", await admin.GetByTestId("city-status").InnerTextAsync());
+        Assert.Equal("Im Aufbau", await admin.GetByTestId("city-status").InnerTextAsync());
 
         // The dry run went from pickup to return: the admin closes it, and the gate opens.
         await admin.Locator("[data-test-booking] [name=TestNote]").First.FillAsync("Abholung und Rückgabe ohne Befund");
@@ -151,7 +151,7 @@ public sealed class ExpansionJourneyTests(Chromium chromium) : IClassFixture<Chr
         Assert.Equal(Criteria.Select(_ => "true"), await MetAsync(admin));
         await ChangeStatusAsync(admin, "Pilot", "Alle sieben Kriterien erfüllt");
         await admin.WaitForURLAsync(Url("admin", "/staedte/bochum"), Chromium.Committed);
-        Assert.Equal("Pilot", await admin.GetByTestId("city-status").InnerTextAsync());
+        Assert.Equal("Pilotbetrieb", await admin.GetByTestId("city-status").InnerTextAsync());
         await admin.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "autowartung-bochum-pilot.png"), FullPage = true });
         await admin.Context.CloseAsync();
 

@@ -64,6 +64,20 @@ public sealed class ServiceDefaultsTests(TestDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task UnhandledError_InABrowser_OffersAWayBack_ToTheSamePageAndTheStart()
+    {
+        await using var app = await TestApp.StartAsync(database.ConnectionString, Failing);
+        using var client = app.GetTestClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        var body = await (await client.GetAsync("/kaputt?x=1")).Content.ReadAsStringAsync();
+
+        var wayBack = System.Text.RegularExpressions.Regex.Match(body, "<p data-testid=\"way-back\">(.*?)</p>").Groups[1].Value;
+        Assert.Contains("<a href=\"/kaputt?x=1\">Erneut versuchen</a>", wayBack);
+        Assert.Contains("<a href=\"/\">Zur Startseite</a>", wayBack);
+    }
+
+    [Fact]
     public async Task MissingPage_IsAProblemToo()
     {
         await using var app = await TestApp.StartAsync(database.ConnectionString);

@@ -55,6 +55,44 @@ public sealed class MyBookingsTests(DemoCities app) : IClassFixture<DemoCities>
         Assert.Contains("href=\"/buchen?Model=Skoda%7COctavia&amp;Year=2022&amp;Fuel=Diesel&amp;Mileage=42000&amp;Plz=58455\"", page);
     }
 
+    [Theory]
+    [InlineData("de-DE", "Reserviert, Zahlung ausstehend")]
+    [InlineData("en-GB", "Reserved, payment pending")]
+    public async Task MyBookings_ShowsTheWholePickupWindow_InTheCitysTime_AndTheReadersLanguage(string language, string status)
+    {
+        var (customer, bookingId) = await BookAsGuestAsync();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var start = TimeZoneInfo.ConvertTime(await app.Database.ScalarAsync<DateTime>("SELECT pickup_start_utc FROM bookings WHERE id = @p0", bookingId), zone);
+        var end = TimeZoneInfo.ConvertTime(await app.Database.ScalarAsync<DateTime>("SELECT pickup_end_utc FROM bookings WHERE id = @p0", bookingId), zone);
+        using var client = app.Factory.ClientWithCookie("witten.autowartung.localhost", Sessions.Cookie(app.Factory.Services, customer));
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+
+        var page = await client.GetStringAsync("/meine-buchungen");
+
+        var card = System.Text.RegularExpressions.Regex.Match(page, $"data-booking=\"{bookingId}\">(.*?)</article>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var window = System.Text.RegularExpressions.Regex.Match(card, "data-testid=\"pickup-window\">([^<]*)<").Groups[1].Value;
+        var culture = System.Globalization.CultureInfo.GetCultureInfo(language);
+        Assert.StartsWith(culture.DateTimeFormat.GetDayName(start.DayOfWeek), window);
+        Assert.Contains(culture.DateTimeFormat.GetMonthName(start.Month), window);
+        Assert.EndsWith(language == "de-DE" ? $"{start:HH:mm}–{end:HH:mm} Uhr" : $"{start:HH:mm}–{end:HH:mm}", window);
+        Assert.Contains(status, card);
+    }
+
+    [Fact]
+    public async Task ServicesStep_InEnglish_NamesTheServicesAndWritesAmountsInEnglish()
+    {
+        using var client = app.Factory.ClientFor("witten.autowartung.localhost", acceptLanguage: "en-GB,en;q=0.9");
+
+        var page = await client.GetStringAsync("/buchen/leistungen?Model=Skoda%7COctavia&Year=2022&Fuel=Diesel&Plz=58455");
+
+        Assert.Contains("<strong>Inspection</strong>", page);
+        Assert.Contains("<strong>Oil change</strong>", page);
+        Assert.Contains("Brake pads and discs on the front axle.", page);
+        Assert.DoesNotContain("Inspektion", page);
+        Assert.Matches("Pick-up and delivery: €29\\.00", page);
+    }
+
     [Fact]
     public async Task Rebooking_PrefillsContactAddressAndPlate()
     {

@@ -1,6 +1,7 @@
 using Autowartung.Admin.Web.Csv;
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
@@ -35,18 +36,10 @@ public sealed class IndexModel(
         await LoadAsync(cancellationToken);
         var table = new CsvTable(text["Stadt"], text["Subdomain"], text["Status"], text["Kriterien erfüllt"], text["Postleitzahlen"], text["Partnerwerkstätten"], text["Adresse"]);
         foreach (var city in Cities)
-            table.Add(city.Name, city.Slug, text[StatusLabel(city.Status)].Value, city.CriteriaMet is { } met ? $"{met}/{CriteriaCount}" : "",
+            table.Add(city.Name, city.Slug, StatusText.Of(city.Status), city.CriteriaMet is { } met ? $"{met}/{CriteriaCount}" : "",
                 city.PostalCodes, city.Workshops, city.Url.ToString());
         return table.ToFile("staedte.csv");
     }
-
-    public static string StatusLabel(CityStatus status) => status switch
-    {
-        CityStatus.Onboarding => "Im Aufbau",
-        CityStatus.Pilot => "Pilotbetrieb",
-        CityStatus.Live => "In Betrieb",
-        _ => "Pausiert",
-    };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,7 @@ using Autowartung.ServiceDefaults.Problems;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,6 +63,9 @@ public static class ServiceDefaultsExtensions
         app.MapHealthEndpoints();
         app.MapLanguageSwitch();
         app.MapSignOut();
+        // Browsers and tools ask for /favicon.ico of any page, HTML or not; the icon itself is a static asset of this library.
+        app.MapGet("/favicon.ico", () => Results.Redirect("/_content/Autowartung.ServiceDefaults/favicon.ico", permanent: true))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -3,7 +3,8 @@
   const form = document.getElementById("services");
   const total = document.getElementById("total");
   if (!form || !total) return;
-  const euro = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR" });
+  // The page's language decides how the amount is written (1.234,50 € or €1,234.50); always euros.
+  const euro = new Intl.NumberFormat(document.documentElement.lang === "en" ? "en-GB" : "de-DE", { style: "currency", currency: "EUR" });
   const update = () => {
     let cents = Number(total.dataset.fee);
     form.querySelectorAll("input[name=Codes]:checked").forEach((box) => { cents += Number(box.dataset.gross); });

@@ -19,7 +19,7 @@ namespace Autowartung.Admin.Web.Pages.Cities;
 public sealed class BookingsModel(
     ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformDbContext db, IStringLocalizer<UiText> text) : PageModel
 {
-    public sealed record Row(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset PickupStartUtc, BookingStatus Status, string LicensePlate, int TotalGrossCents,
+    public sealed record Row(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset PickupStartUtc, DateTimeOffset PickupEndUtc, BookingStatus Status, string LicensePlate, int TotalGrossCents,
         PaymentStatus? Payment, int RefundedCents, bool IsTest);
 
     public CityTenantInfo City { get; private set; } = null!;
@@ -41,13 +41,32 @@ public sealed class BookingsModel(
         return table.ToFile($"buchungen-{City.Identifier}.csv");
     }
 
+    /// <summary>A payment's state as the platform team reads it (the Stripe word is on the booking's own page).</summary>
+    public static string PaymentLabel(PaymentStatus status) => status switch
+    {
+        PaymentStatus.Created or PaymentStatus.Open => "Offen",
+        PaymentStatus.RequiresAction => "Wartet auf Bestätigung der Bank",
+        PaymentStatus.Processing => "In Bearbeitung",
+        PaymentStatus.Succeeded => "Bezahlt",
+        PaymentStatus.Failed => "Fehlgeschlagen",
+        PaymentStatus.Canceled => "Abgebrochen",
+        _ => status.ToString(),
+    };
+
+    public static string RefundLabel(RefundStatus status) => status switch
+    {
+        RefundStatus.Succeeded => "Erstattet",
+        RefundStatus.Failed => "Fehlgeschlagen",
+        _ => "Veranlasst",
+    };
+
     private async Task<bool> LoadAsync(string slug, CancellationToken cancellationToken)
     {
         if (await cities.TryGetByIdentifierAsync(slug, cancellationToken) is not { } city) return false;
         City = city;
         using var scope = tenancy.BeginScope(city);
         Rows = await db.Bookings.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
-            .Select(b => new Row(b.Id, b.CreatedAt, b.PickupStartUtc, b.Status, b.LicensePlate, b.TotalGrossCents,
+            .Select(b => new Row(b.Id, b.CreatedAt, b.PickupStartUtc, b.PickupEndUtc, b.Status, b.LicensePlate, b.TotalGrossCents,
                 db.Payments.Where(CheckoutPayment.IsCheckout).Where(p => p.BookingId == b.Id).Select(p => (PaymentStatus?)p.Status).FirstOrDefault(),
                 db.Payments.Where(p => p.BookingId == b.Id).Sum(p => p.RefundedCents), b.IsTest))
             .ToListAsync(cancellationToken);

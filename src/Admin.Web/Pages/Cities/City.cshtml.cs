@@ -176,4 +176,12 @@ public sealed class CityModel(
         }
         return true;
     }
+
+    public static string CarStatusLabel(ReplacementCarStatus status) => status switch
+    {
+        ReplacementCarStatus.Available => "Verfügbar",
+        ReplacementCarStatus.InUse => "Im Einsatz",
+        ReplacementCarStatus.Maintenance => "In Wartung",
+        _ => "Ausgemustert",
+    };
 }

@@ -29,8 +29,6 @@ public sealed class WorkshopModel(
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
     [BindProperty(SupportsGet = true)] public string Slug { get; set; } = "";
     /// <summary>The workshop's id, or <c>neu</c> for one still to be made; anything else is no workshop.</summary>
     [BindProperty(SupportsGet = true, Name = "id")] public string RouteId { get; set; } = "";
@@ -145,7 +143,7 @@ public sealed class WorkshopModel(
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
-    public static string DayName(DayOfWeek day) => German.DateTimeFormat.GetDayName(day);
+    public static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
 
 
 

@@ -1,8 +1,12 @@
 using System.Text.Json;
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Audit;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
@@ -16,12 +20,16 @@ namespace Autowartung.Platform.Demo;
 
 /// <summary>
 /// The demo data `./dev.sh up` seeds: Witten in its pilot and Dortmund live, each with a partner
-/// workshop, so that isolation between two cities is visible from the first start. Idempotent: a second
-/// run adds what is missing and changes nothing else. The names and addresses are made up.
+/// workshop, so that isolation between two cities is visible from the first start. A demo city is made
+/// public the way a real one is: it starts in onboarding, gets what the seven expansion criteria ask for
+/// (three trained jockeys on shift, a trained workshop, replacement cars, marketing, a completed test run)
+/// and then passes the go-live gate, so every public demo city can be booked. Idempotent: a second run
+/// adds what is missing and changes nothing else. The names, addresses and plates are made up.
 /// </summary>
 public sealed class DemoSeed(
     PlatformDbContext db, MultiTenantContextAccessor<CityTenantInfo> tenancy, UserManager<PlatformUser> users,
-    IUserStore<PlatformUser> userStore, ImportVehicleCatalog vehicleCatalog, TimeProvider clock)
+    IUserStore<PlatformUser> userStore, ImportVehicleCatalog vehicleCatalog, CreateQuote createQuote, ChangeCityStatus changeStatus,
+    TimeProvider clock)
 {
     /// <summary>A demo login as scripts read it from <c>.dev/demo-users.json</c>.</summary>
     public sealed record DemoUser(string Role, string? City, string Email, string Password, string? TotpSecret);
@@ -34,17 +42,22 @@ public sealed class DemoSeed(
         new("WorkshopStaff", "witten", "werkstatt@witten.example", "Werkstatt-Witten-2026", "AWDEMOWERKSTATTWITTEN234567ABCDE"),
         new("PlatformAdmin", null, "admin@autowartung.example", "Admin-Plattform-2026", "AWDEMOPLATFORMADMIN234567ABCDEFG"),
     ];
-    private sealed record DemoCity(string Slug, string Name, CityStatus Status, IReadOnlyList<PostalCode> Area, DemoWorkshop Workshop);
+
+    /// <summary>A demo city, the status it is shown in, its partner workshop, its fleet's plate district and its jockeys.</summary>
+    private sealed record DemoCity(
+        string Slug, string Name, CityStatus Status, IReadOnlyList<PostalCode> Area, DemoWorkshop Workshop, string PlateDistrict, string[] Jockeys);
 
     private sealed record DemoWorkshop(string Name, Address Address, IReadOnlyList<PostalCode> Serves);
 
     private static readonly DemoCity[] Cities =
     [
         new("witten", "Witten", CityStatus.Pilot, PostalCode.Range("58452", "58456"),
-            new DemoWorkshop("Kfz-Meisterbetrieb Helenenberg", new Address("Ruhrdeich 12", "58452", "Witten"), PostalCode.Range("58452", "58456"))),
+            new DemoWorkshop("Kfz-Meisterbetrieb Helenenberg", new Address("Ruhrdeich 12", "58452", "Witten"), PostalCode.Range("58452", "58456")), "EN",
+            ["fahrer@witten.example", "fahrer2@witten.example", "fahrer3@witten.example"]),
         new("dortmund", "Dortmund", CityStatus.Live, PostalCodes("44135", "44137", "44139", "44141", "44143"),
             new DemoWorkshop("Werkstatt am Phoenixsee", new Address("Seeuferweg 3", "44139", "Dortmund"),
-                PostalCodes("44135", "44137", "44139", "44141", "44143"))),
+                PostalCodes("44135", "44137", "44139", "44141", "44143")), "DO",
+            ["fahrer1@dortmund.example", "fahrer2@dortmund.example", "fahrer3@dortmund.example"]),
     ];
 
     private static readonly IReadOnlyList<OpeningPeriod> UsualHours =
@@ -52,12 +65,17 @@ public sealed class DemoSeed(
 
     private static IReadOnlyList<PostalCode> PostalCodes(params string[] codes) => codes.Select(PostalCode.Parse).ToList();
 
-    /// <summary>Seeds cities, workshops and the demo users; writes the logins to <paramref name="demoUsersFile"/> when given.</summary>
+    /// <summary>
+    /// Seeds cities, workshops and the demo users, and makes each demo city public through the go-live gate; writes the
+    /// logins to <paramref name="demoUsersFile"/> when given.
+    /// </summary>
     public async Task RunAsync(string? demoUsersFile = null, CancellationToken cancellationToken = default)
     {
         await SeedVehicleCatalogAsync(cancellationToken);
         await SeedCitiesAsync(cancellationToken);
         foreach (var demo in Users) await SeedUserAsync(demo, cancellationToken);
+        var admin = await users.FindByEmailAsync(Users.Single(u => u.Role == "PlatformAdmin").Email);
+        foreach (var demo in Cities) await MakePublicAsync(demo, admin!.Id, cancellationToken);
         if (demoUsersFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(demoUsersFile))!);
@@ -134,8 +152,8 @@ public sealed class DemoSeed(
             var city = await db.Cities.SingleOrDefaultAsync(c => c.Slug == demo.Slug, cancellationToken);
             if (city is null)
             {
+                // Every city starts in onboarding; MakePublicAsync takes it through the go-live gate.
                 city = City.Create(demo.Slug, demo.Name, "Europe/Berlin", demo.Area, clock.GetUtcNow());
-                city.ForceStatus(demo.Status);
                 db.Cities.Add(city);
                 await db.SaveChangesAsync(cancellationToken);
             }
@@ -174,5 +192,101 @@ public sealed class DemoSeed(
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Gives the city what each expansion criterion asks for, then moves it through the go-live gate to its demo
+    /// status. The gate checks the criteria as it does for an admin, so a seed that forgot one fails here.
+    /// </summary>
+    private async Task MakePublicAsync(DemoCity demo, Guid adminId, CancellationToken cancellationToken)
+    {
+        var city = await db.Cities.SingleAsync(c => c.Slug == demo.Slug, cancellationToken);
+        using var scope = tenancy.BeginScope(city.ToTenantInfo());
+        var now = clock.GetUtcNow();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZoneId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var workshop = await db.PartnerWorkshops.OrderBy(w => w.Name).FirstAsync(cancellationToken);
+        var attestations = await db.ExpansionAttestations.ToListAsync(cancellationToken);
+        void Attest(AttestationKind kind, Guid? subject, int daysAgo, string? trainer, string? note)
+        {
+            if (!attestations.Any(a => a.Kind == kind && a.SubjectId == subject))
+                db.ExpansionAttestations.Add(ExpansionAttestation.Create(kind, subject, today.AddDays(-daysAgo), trainer, note, adminId, now));
+        }
+
+        Attest(AttestationKind.WorkshopTraining, workshop.Id, 28, "Petra Schulung", null);
+        foreach (var (email, i) in demo.Jockeys.Select((e, i) => (e, i)))
+        {
+            var jockey = await JockeyAsync(email, i + 1, cancellationToken);
+            Attest(AttestationKind.JockeyTraining, jockey, 21, "Petra Schulung", null);
+        }
+        Attest(AttestationKind.Marketing, null, 14, null, $"Flyer und Plakate in {city.Name}, Anzeige im Stadtanzeiger");
+
+        var cars = await db.ReplacementCars.Select(c => c.LicensePlate).ToListAsync(cancellationToken);
+        for (var number = 1; cars.Count(p => p.StartsWith($"{demo.PlateDistrict}-AW ", StringComparison.Ordinal)) < Math.Max(city.MinimumReplacementCars, 1); number++)
+        {
+            var plate = $"{demo.PlateDistrict}-AW {number}";
+            if (cars.Contains(plate)) continue;
+            db.ReplacementCars.Add(ReplacementCar.Add(plate, number % 2 == 1 ? "VW Polo" : "Opel Corsa", now));
+            cars.Add(plate);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (!await db.Bookings.AnyAsync(b => b.IsTest && b.Status == BookingStatus.Completed, cancellationToken))
+        {
+            // A test run belongs to onboarding (its quote is a test quote, counted in no KPI): a demo database whose city
+            // went public without one goes back and through the gate again.
+            city.ForceStatus(CityStatus.Onboarding);
+            await db.SaveChangesAsync(cancellationToken);
+            await CompletedTestRunAsync(demo, workshop, adminId, today, zone, cancellationToken);
+        }
+
+        while (city.Status != demo.Status)
+        {
+            var next = city.Status == CityStatus.Onboarding ? CityStatus.Pilot : demo.Status;
+            var moved = await changeStatus.RunAsync(next, "Demo-Daten: alle Kriterien erfüllt", adminId, AuditOrigin.None, cancellationToken);
+            if (moved.Failure != ChangeCityStatus.Failure.None)
+                throw new InvalidOperationException($"The demo city {demo.Slug} cannot go to {next}: {moved.Message}");
+            await db.Entry(city).ReloadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A jockey of the city with an active membership and the usual shifts; a light account without password.</summary>
+    private async Task<Guid> JockeyAsync(string email, int number, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new PlatformUser(email, clock.GetUtcNow()) { EmailConfirmed = true, DisplayName = $"Demo Fahrer {number}" };
+            Check(await users.CreateAsync(user));
+        }
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id && m.Role == MembershipRole.Jockey, cancellationToken);
+        if (membership is null) db.Memberships.Add(Membership.Grant(user.Id, MembershipRole.Jockey, null, clock.GetUtcNow()));
+        else if (!membership.IsActive) membership.Reinstate(null, clock.GetUtcNow());
+        if (!await db.JockeyShifts.AnyAsync(s => s.JockeyUserId == user.Id, cancellationToken)) db.JockeyShifts.AddRange(DemoShifts(user.Id));
+        await db.SaveChangesAsync(cancellationToken);
+        return user.Id;
+    }
+
+    /// <summary>
+    /// The admin's test booking of last week, quoted like any other, paid, picked up, serviced and brought back:
+    /// what criterion 7 asks for. Its slot lies in the past, so it takes no place from the calendar.
+    /// </summary>
+    private async Task CompletedTestRunAsync(DemoCity demo, PartnerWorkshop workshop, Guid adminId, DateOnly today, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var postalCode = demo.Workshop.Serves[0].Value;
+        var quoted = await createQuote.RunAsync(new CreateQuote.Request(
+            new VehicleInput("Opel", "Corsa", 2021, "Petrol", 42_000, null, null), ["INSPECTION"], postalCode), cancellationToken);
+        if (quoted.Quote is not { } quote) throw new InvalidOperationException($"The demo test quote in {demo.Slug} failed: {string.Join("; ", quoted.Errors.SelectMany(e => e.Value))}");
+
+        var windows = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshop.Id).ToListAsync(cancellationToken);
+        var slot = SlotCalendar.Slots(windows, new HashSet<DateOnly>(), today.AddDays(-9), 7, zone).First();
+        var admin = await users.FindByIdAsync(adminId.ToString());
+        var booking = Booking.Hold(quote, slot, adminId, new BookingContact("Testlauf Autowartung", admin!.Email!, "0231 000000"),
+            new Address(demo.Workshop.Address.Street, postalCode, demo.Workshop.Address.Town), $"{demo.PlateDistrict}-TB 1",
+            slot.StartUtc.AddDays(-2), Booking.DefaultHold, isTest: true);
+        booking.Confirm(slot.StartUtc.AddDays(-2).AddMinutes(3));
+        booking.CompleteTestRun(slot.EndUtc.AddHours(8), "Demo-Daten: Abholung, Inspektion und Rückgabe ohne Befund");
+        db.Bookings.Add(booking);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Autowartung.Platform.Expansion;
 
@@ -14,7 +15,7 @@ public sealed record Criterion(string Key, string Title, bool Met, string Eviden
 /// Checks a city against the seven expansion criteria, from the data wherever the data can tell and from
 /// admins' attestations where it cannot (trainings, marketing). Runs in the city's tenant scope.
 /// </summary>
-public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, TimeProvider clock)
+public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, IOptions<SchedulingOptions> scheduling, TimeProvider clock)
 {
     public const int RequiredJockeys = 3;
 
@@ -78,8 +79,10 @@ public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, T
     }
 
     /// <summary>
-    /// Bookable capacity on each day of the slot calendar's 14-day horizon: tomorrow through 13 days ahead (today is
-    /// mostly past the lead time), Sundays excepted, when German workshops are closed.
+    /// Bookable capacity on each day of the slot calendar's 14-day horizon, Sundays excepted, when German workshops are
+    /// closed: from the first whole day past the minimum lead time through 13 days ahead. The day on which the lead time
+    /// ends is left out, because its windows may all lie before it (on a Friday evening, Saturday's morning window can no
+    /// longer be booked), and a city that is ready must not read as unready at some hours of the week.
     /// </summary>
     private async Task<Criterion> SlotsAsync(IReadOnlyList<Guid> workshops, string timeZoneId, CancellationToken cancellationToken)
     {
@@ -87,7 +90,9 @@ public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, T
         foreach (var workshop in workshops)
             foreach (var slot in await findSlots.CapacityAsync(workshop, cancellationToken)) days.Add(slot.Date);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
-        var needed = Enumerable.Range(1, 13).Select(today.AddDays).Where(d => d.DayOfWeek != DayOfWeek.Sunday).ToList();
+        var earliest = TimeZoneInfo.ConvertTime(clock.GetUtcNow() + scheduling.Value.MinimumLeadTime, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime;
+        var first = DateOnly.FromDateTime(earliest).AddDays(earliest.TimeOfDay == TimeSpan.Zero ? 0 : 1);
+        var needed = Enumerable.Range(1, 13).Select(today.AddDays).Where(d => d >= first && d.DayOfWeek != DayOfWeek.Sunday).ToList();
         var missing = needed.Where(d => !days.Contains(d)).ToList();
         return new Criterion(Keys.Slots, "Terminverwaltung eingerichtet: Kapazität an jedem der nächsten 14 Tage", missing.Count == 0,
             missing.Count == 0 ? $"An allen {needed.Count} Werktagen sind Abholfenster frei."

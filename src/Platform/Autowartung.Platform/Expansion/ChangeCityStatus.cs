@@ -1,4 +1,5 @@
 using Autowartung.Platform.Audit;
+using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readi
         if (why is { Length: < 3 or > 300 }) return new Outcome(Failure.Invalid, city.Status, Message: "Der Grund hat 3 bis 300 Zeichen.");
         var from = city.Status;
         if (!City.CanMove(from, target))
-            return new Outcome(Failure.NotAllowed, from, Message: $"Von „{from}“ geht es nicht nach „{target}“.");
+            return new Outcome(Failure.NotAllowed, from, Message: $"Von „{StatusText.German(from)}“ geht es nicht nach „{StatusText.German(target)}“.");
 
         if (target is CityStatus.Pilot or CityStatus.Live)
         {

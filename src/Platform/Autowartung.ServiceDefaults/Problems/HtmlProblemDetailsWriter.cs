@@ -24,11 +24,15 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
         (title, text) = (ProblemText.Localize(context.HttpContext, title), ProblemText.Localize(context.HttpContext, text));
         var language = ProblemText.CultureOf(context.HttpContext).TwoLetterISOLanguageName;
         var correlationId = context.HttpContext.TraceIdentifier;
+        var request = context.HttpContext.Request;
+        // A way back: the start page always, and for a failed GET the same page again (a POST is not repeated by a link).
+        var again = HttpMethods.IsGet(request.Method) && status >= 500
+            ? $"""<a href="{WebUtility.HtmlEncode(request.PathBase + request.Path + request.QueryString)}">{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Erneut versuchen"))}</a> · """ : "";
         var response = context.HttpContext.Response;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers[HeaderNames.CacheControl] = "no-store";
         // The page is self-contained: its own small style block and nothing else.
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'";
         return new ValueTask(response.WriteAsync($$"""
             <!DOCTYPE html>
             <html lang="{{language}}">
@@ -36,13 +40,15 @@ internal sealed class HtmlProblemDetailsWriter : IProblemDetailsWriter
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>{{status}} – {{WebUtility.HtmlEncode(title)}}</title>
+              <link rel="icon" href="/_content/Autowartung.ServiceDefaults/favicon.svg" type="image/svg+xml">
               <style>body{font-family:system-ui,sans-serif;margin:0;padding:3rem 1.5rem;color:#1d2b36;background:#f5f7f8}
-              main{max-width:32rem;margin:auto}h1{font-size:1.5rem}small{color:#5b6b77}</style>
+              main{max-width:32rem;margin:auto}h1{font-size:1.5rem}small{color:#5b6b77}a{color:#0b6e79}</style>
             </head>
             <body>
               <main>
                 <h1>{{WebUtility.HtmlEncode(title)}}</h1>
                 <p>{{WebUtility.HtmlEncode(text)}}</p>
+                <p data-testid="way-back">{{again}}<a href="/">{{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Zur Startseite"))}}</a></p>
                 <p><small>{{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Fehler"))}} {{status}} · {{WebUtility.HtmlEncode(ProblemText.Localize(context.HttpContext, "Vorgang"))}} {{WebUtility.HtmlEncode(correlationId)}}</small></p>
               </main>
             </body>

@@ -50,22 +50,4 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
     public static string RebookUrl(Booking booking) =>
         $"/buchen?Model={Uri.EscapeDataString($"{booking.Vehicle.Make}|{booking.Vehicle.Model}")}&Year={booking.Vehicle.Year}" +
         $"&Fuel={booking.Vehicle.Fuel}&Mileage={booking.Vehicle.MileageKm}&Plz={booking.Address.PostalCode}";
-
-    public static string Label(BookingStatus status) => status switch
-    {
-        BookingStatus.PendingPayment => "Reserviert, Zahlung ausstehend",
-        BookingStatus.Confirmed => "Bestätigt",
-        BookingStatus.PickupAssigned => "Fahrer eingeteilt",
-        BookingStatus.PickedUp => "Abgeholt",
-        BookingStatus.AtWorkshop => "In der Werkstatt",
-        BookingStatus.InService => "In Arbeit",
-        BookingStatus.AwaitingApproval => "Wartet auf Ihre Freigabe",
-        BookingStatus.ReadyForReturn => "Fertig",
-        BookingStatus.ReturnAssigned => "Rückgabe eingeteilt",
-        BookingStatus.Returned => "Zurückgebracht",
-        BookingStatus.Completed => "Abgeschlossen",
-        BookingStatus.Cancelled => "Storniert",
-        BookingStatus.Expired => "Reservierung abgelaufen",
-        _ => status.ToString(),
-    };
 }

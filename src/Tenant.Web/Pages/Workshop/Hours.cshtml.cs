@@ -53,5 +53,5 @@ public sealed class HoursModel(PlatformDbContext db, ManagePickupWindows windows
         Closures = await db.WorkshopClosures.AsNoTracking().Where(c => c.WorkshopId == WorkshopId).OrderBy(c => c.Date).ToListAsync(cancellationToken);
     }
 
-    public static string DayName(DayOfWeek day) => System.Globalization.CultureInfo.GetCultureInfo("de-DE").DateTimeFormat.GetDayName(day);
+    public static string DayName(DayOfWeek day) => System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
 }
