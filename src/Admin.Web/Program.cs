@@ -1,9 +1,11 @@
+using Autowartung.Platform.Notifications;
 using Autowartung.Admin.Web.Api;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddOutboxSending();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 

@@ -1,3 +1,4 @@
+using Autowartung.Platform.Notifications;
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
 using Autowartung.ServiceDefaults;
@@ -7,6 +8,7 @@ using Autowartung.ServiceDefaults.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
+builder.AddOutboxSending();
 
 var app = builder.Build();
 app.UseServiceDefaults();

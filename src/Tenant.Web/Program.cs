@@ -1,3 +1,4 @@
+using Autowartung.Platform.Notifications;
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
@@ -10,6 +11,7 @@ builder.AddCityHosts();
 builder.AddCityAreas();
 builder.AddCityApi();
 builder.AddCityJobs();
+builder.AddOutboxSending();
 builder.AddCityPayments();
 builder.AddApex();
 

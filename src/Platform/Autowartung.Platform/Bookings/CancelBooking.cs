@@ -10,10 +10,13 @@ namespace Autowartung.Platform.Bookings;
 /// Calls a booking off before pickup: the customer from "Meine Buchungen" (free inside the city's window,
 /// later the city's fee is kept) or staff with a reason (always free). The cancellation, the freed places
 /// and the refund to send are one transaction; the refund goes to the provider afterwards with its own
-/// idempotency key, so a second cancel (409) or a retry never pays out twice. Runs in the city's scope.
+/// idempotency key, so a second cancel (409) or a retry never pays out twice. A confirmed booking's customer
+/// is told by email (with the calendar entry's cancellation), through the outbox in the same transaction.
+/// Runs in the city's scope.
 /// </summary>
 public sealed partial class CancelBooking(
-    PlatformDbContext db, SlotPlaces places, SettleRefund settleRefund, IPaymentGateway gateway, TimeProvider clock, ILogger<CancelBooking> logger)
+    PlatformDbContext db, SlotPlaces places, SettleRefund settleRefund, IPaymentGateway gateway, BookingCancellationEmail email,
+    TimeProvider clock, ILogger<CancelBooking> logger)
 {
     public enum Failure { None, NotFound, NotCancellable, Invalid }
 
@@ -39,6 +42,7 @@ public sealed partial class CancelBooking(
             if (booking is null) return new Outcome(Failure.NotFound);
             payment = await db.Payments.SingleOrDefaultAsync(p => p.BookingId == booking.Id && p.Purpose == PaymentPurpose.Booking, cancellationToken);
             var policy = await PolicyAsync(cancellationToken);
+            var wasConfirmed = booking.Status != BookingStatus.PendingPayment;   // only then did the customer get a confirmation to call off
             if (!booking.Cancel(now, by, reason)) return new Outcome(Failure.NotCancellable, booking);
 
             (refund, fee) = (null, 0);
@@ -57,13 +61,16 @@ public sealed partial class CancelBooking(
                 payment?.Cancel(now);
             }
             await places.ReleaseAsync(booking.SlotWindowId, booking.SlotDate, cancellationToken);
+            if (wasConfirmed) await email.AddAsync(booking, by, reason, refund?.AmountCents ?? 0, fee, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // The same booking was cancelled (or paid) a moment ago by someone else: this attempt changes nothing.
+                // The same booking was cancelled (or paid) a moment ago by someone else: this attempt changes
+                // nothing, and its email must not ride along with a later save of this context.
+                db.ChangeTracker.Clear();
                 return new Outcome(Failure.NotCancellable, booking);
             }
             await transaction.CommitAsync(cancellationToken);
