@@ -99,7 +99,7 @@ start_azurite() {
 }
 
 start_maildev() {
-  start_background maildev "$ROOT/infra/devservers/node_modules/.bin/maildev" --ip 127.0.0.1 \
+  start_background maildev "$ROOT/infra/devservers/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 \
     --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --silent
 }
 

@@ -40,25 +40,27 @@ public sealed class MaildevServer : IAsyncDisposable
         var binary = Path.Combine(Repository.Root.FullName, "infra", "devservers", "node_modules", ".bin", "maildev");
         var start = new ProcessStartInfo(binary)
         {
-            ArgumentList = { "--ip", "127.0.0.1", "--smtp", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ArgumentList = { "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--smtp", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                              "--web", webPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--silent" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("maildev did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) output.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) output.Enqueue(line.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new MaildevServer(process, smtpPort, webPort);
-        for (var i = 0; i < 150; i++)
+        // Node takes a few seconds to start here, more on a busy machine.
+        for (var i = 0; i < 600; i++)
         {
             if (await AnswersAsync(smtpPort) && await AnswersAsync(webPort)) return server;
             if (process.HasExited) break;
             await Task.Delay(100);
         }
         await server.DisposeAsync();
-        throw new InvalidOperationException($"maildev did not listen on {smtpPort} and {webPort}.");
+        throw new InvalidOperationException($"maildev did not listen on {smtpPort} and {webPort}: {string.Join(" / ", output)}");
     }
 
     public async ValueTask DisposeAsync()
