@@ -31,7 +31,7 @@ public sealed class UndeliverableModel(UndeliverableMessages messages) : PageMod
             case UndeliverableMessages.Result.NotFound:
                 return NotFound();
             case UndeliverableMessages.Result.NotUndeliverable:
-                return Conflict();
+                return StatusCode(StatusCodes.Status409Conflict);
             default:
                 Notice = notice;
                 return RedirectToPage();
