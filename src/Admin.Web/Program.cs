@@ -1,5 +1,5 @@
-using Autowartung.Platform.Notifications;
 using Autowartung.Admin.Web.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 

@@ -1,6 +1,6 @@
-using Autowartung.Platform.Notifications;
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;

@@ -1,5 +1,5 @@
-using Autowartung.Platform.Notifications;
 using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.Tenant.Web.Api;
