@@ -1,5 +1,4 @@
 using Autowartung.MultiTenancy.AspNetCore;
-using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.Tenant.Web.Api;
@@ -11,7 +10,6 @@ builder.AddCityHosts();
 builder.AddCityAreas();
 builder.AddCityApi();
 builder.AddCityJobs();
-builder.AddOutboxSending();
 builder.AddCityPayments();
 builder.AddApex();
 
