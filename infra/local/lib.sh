@@ -99,7 +99,7 @@ start_azurite() {
 }
 
 start_maildev() {
-  start_background maildev "$ROOT/infra/devservers/node_modules/.bin/maildev" --ip 127.0.0.1 \
+  start_background maildev "$ROOT/infra/devservers/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 \
     --smtp "$SMTP_PORT" --web "$MAILDEV_WEB_PORT" --silent
 }
 
@@ -141,7 +141,7 @@ start_app() { # name, project folder, port
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ConnectionStrings__Platform="$PG_CONNECTION" \
     Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" Platform__PublicScheme=http \
-    Logging__JsonFile="$LOG_DIR/$name.json" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" \
+    Logging__JsonFile="$LOG_DIR/$name.json" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" Outbox__PollSeconds=1 \
     RateLimits__SignInPerMinute=120 \
     Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" \
     Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \

@@ -1,10 +1,12 @@
 using Autowartung.Admin.Web.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddAdminApi();
+builder.AddOutboxSending();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 

@@ -1,5 +1,6 @@
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
 builder.AddAuthApi();
+builder.AddOutboxSending();
 
 var app = builder.Build();
 app.UseServiceDefaults();

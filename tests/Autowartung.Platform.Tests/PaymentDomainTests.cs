@@ -129,7 +129,13 @@ public sealed class PaymentDomainTests
         var ics = new CalendarEvent("booking-1@autowartung", new(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), new(2026, 3, 29, 9, 0, 0, TimeSpan.Zero),
             "Abholung; Opel, Corsa", "Bahnhofstraße 2, 58452 Witten", new string('ä', 60)).ToIcs(Now);
 
-        Assert.StartsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", ics);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
+        Assert.Contains("\r\nVERSION:2.0\r\n", ics);
+        Assert.Contains("\r\nMETHOD:PUBLISH\r\n", ics);
+        Assert.Contains("\r\nUID:booking-1@autowartung\r\n", ics);
+        // The alarm an hour before.
+        Assert.Contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\n", ics);
+        Assert.Contains("\r\nTRIGGER:-PT1H\r\n", ics);
         Assert.EndsWith("END:VCALENDAR\r\n", ics);
         Assert.Contains("DTSTART:20260329T070000Z\r\n", ics);
         Assert.Contains("DTEND:20260329T090000Z\r\n", ics);
@@ -139,5 +145,31 @@ public sealed class PaymentDomainTests
         foreach (var line in ics.Split("\r\n")) Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line);
         // Unfolded, the long description is whole again.
         Assert.Contains("DESCRIPTION:" + new string('ä', 60), ics.Replace("\r\n ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CalendarEvent_Cancellation_CallsOffTheSameUid_WithAHigherSequence_AndNoAlarm()
+    {
+        var appointment = new CalendarEvent("booking-1@autowartung", new(2026, 3, 29, 7, 0, 0, TimeSpan.Zero), new(2026, 3, 29, 9, 0, 0, TimeSpan.Zero),
+            "Abholung", "Bahnhofstraße 2, 58452 Witten", "Leistungen");
+        var published = appointment.ToIcs(Now);
+        var cancelled = System.Text.Encoding.UTF8.GetString(appointment.ToCancellationBytes(Now));
+
+        Assert.Contains("\r\nMETHOD:CANCEL\r\n", cancelled);
+        Assert.Contains("\r\nSTATUS:CANCELLED\r\n", cancelled);
+        Assert.Contains("\r\nUID:booking-1@autowartung\r\n", cancelled);
+        Assert.Contains("\r\nDTSTART:20260329T070000Z\r\n", cancelled);
+        Assert.Contains("\r\nSEQUENCE:0\r\n", published);
+        Assert.Contains("\r\nSEQUENCE:1\r\n", cancelled);
+        Assert.DoesNotContain("VALARM", cancelled);
+    }
+
+    [Fact]
+    public void BookingNumber_IsStableAndReadable_FromTheIdsRandomEnd()
+    {
+        var id = Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0123456789ab");
+        Assert.Equal(Bookings.Booking.NumberFor(id), Bookings.Booking.NumberFor(id));
+        Assert.Matches("^AW-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", Bookings.Booking.NumberFor(id));
+        Assert.NotEqual(Bookings.Booking.NumberFor(id), Bookings.Booking.NumberFor(Guid.Parse("0193a1b2-c3d4-7e5f-8a9b-0123456789ac")));
     }
 }

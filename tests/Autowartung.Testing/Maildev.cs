@@ -10,7 +10,7 @@ public static partial class Maildev
     public static int SmtpPort { get; } = int.Parse(Environment.GetEnvironmentVariable("AUTOWARTUNG_SMTP_PORT") ?? "1025");
 
     private static readonly int WebPort = int.Parse(Environment.GetEnvironmentVariable("AUTOWARTUNG_MAILDEV_WEB_PORT") ?? "1080");
-    private static readonly HttpClient Http = new() { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}") };
+    private static readonly HttpClient DefaultHttp = new() { BaseAddress = new Uri($"http://127.0.0.1:{WebPort}") };
 
     public sealed record Mail(string Subject, string Text, string Html)
     {
@@ -21,18 +21,25 @@ public static partial class Maildev
     }
 
     /// <summary>The content of an attachment of <paramref name="mail"/>, as text.</summary>
-    public static async Task<string> AttachmentAsync(Mail mail, string fileName)
+    public static async Task<string> AttachmentAsync(Mail mail, string fileName, HttpClient? inbox = null)
     {
         var attachment = mail.Attachments.Single(a => a.FileName == fileName);
-        return await Http.GetStringAsync($"/api/email/{mail.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedName)}");
+        return await (inbox ?? DefaultHttp).GetStringAsync($"/api/email/{mail.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedName)}");
     }
 
-    /// <summary>The mails to <paramref name="address"/>, oldest first, waiting up to five seconds for at least <paramref name="atLeast"/>.</summary>
-    public static async Task<IReadOnlyList<Mail>> ToAsync(string address, int atLeast = 1)
+    /// <summary>
+    /// The mails to <paramref name="address"/>, oldest first, waiting up to <paramref name="seconds"/> for at least
+    /// <paramref name="atLeast"/>; from the stack's maildev, or from another one's web API (<paramref name="inbox"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<Mail>> ToAsync(string address, int atLeast = 1, double seconds = 10, HttpClient? inbox = null)
     {
+        var http = inbox ?? DefaultHttp;
+        // Asking that nothing came (atLeast 0) means something only once the outbox's job (every half
+        // second in tests) has had a few runs to send what it might.
+        if (atLeast == 0) await Task.Delay(TimeSpan.FromSeconds(2));
         for (var attempt = 0; ; attempt++)
         {
-            var all = await Http.GetFromJsonAsync<JsonElement>("/api/email");
+            var all = await http.GetFromJsonAsync<JsonElement>("/api/email");
             var mails = all.EnumerateArray()
                 .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase)))
                 .Select(m => new Mail(m.GetProperty("subject").GetString() ?? "",
@@ -48,7 +55,7 @@ public static partial class Maildev
                         : [],
                 })
                 .ToList();
-            if (mails.Count >= atLeast || attempt >= 25) return mails;
+            if (mails.Count >= atLeast || attempt >= seconds * 5) return mails;
             await Task.Delay(200);
         }
     }

@@ -34,6 +34,10 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
         builder.UseSetting("Platform:PublicPort", "8080");
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The outbox is sent by a job: look often and retry soon, so a test waits a moment, not minutes.
+        builder.UseSetting("Outbox:PollSeconds", "0.5");
+        builder.UseSetting("Outbox:FirstRetrySeconds", "0.5");
+        builder.UseSetting("Outbox:MaxRetrySeconds", "2");
         // Generous limits by default; the rate-limit tests set their own.
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:AccountEmailsPerTenMinutes", "1000");

@@ -5,6 +5,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,7 +21,7 @@ namespace Autowartung.Admin.Web.Pages;
 /// </summary>
 public sealed class IndexModel(
     PlatformDbContext db, AssessReadiness readiness, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls,
-    IStringLocalizer<UiText> text) : PageModel
+    UndeliverableMessages undeliverable, IStringLocalizer<UiText> text) : PageModel
 {
     /// <summary>A city's row; <paramref name="CriteriaMet"/> is null where readiness is not assessed (live cities).</summary>
     public sealed record CityRow(string Name, string Slug, CityStatus Status, int? CriteriaMet, int PostalCodes, int Workshops, Uri Url);
@@ -29,7 +30,14 @@ public sealed class IndexModel(
 
     public IReadOnlyList<CityRow> Cities { get; private set; } = [];
 
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    /// <summary>Messages waiting for an admin's decision, shown beside the link to them.</summary>
+    public int Undeliverable { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Undeliverable = await undeliverable.CountAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {

@@ -52,7 +52,15 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.StartsWith("pm_", await app.Database.ScalarAsync<string>("SELECT payment_method_id FROM payments WHERE booking_id = @p0", booked.Id));
 
         var mail = Assert.Single(await Maildev.ToAsync(booked.Email));
-        Assert.StartsWith("Buchung bestätigt", mail.Subject);
+        var number = await BookingNumberAsync(booked.Id);
+        Assert.StartsWith($"Buchung {number} bestätigt", mail.Subject);
+        Assert.Contains($"Ihre Buchungsnummer: {number}.", mail.Text);
+        Assert.Contains("So geht es weiter:", mail.Text);
+        // The city's terms, not "bis zur Abholung": Witten's window and fee.
+        var (hours, fee) = (await app.Database.ScalarAsync<int>("SELECT free_cancellation_hours FROM cities WHERE slug = 'witten'"),
+            await app.Database.ScalarAsync<int>("SELECT late_cancellation_fee_cents FROM cities WHERE slug = 'witten'"));
+        Assert.Contains($"({hours} Stunden vor der Abholung) können Sie unter „Meine Buchungen“ kostenlos stornieren; danach bis zur Abholung behalten wir {(fee / 100m).ToString("C", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} ein.", mail.Text);
+        Assert.DoesNotContain("Bis zur Abholung können Sie", mail.Text);
         var attachment = Assert.Single(mail.Attachments);
         Assert.Equal("abholung.ics", attachment.FileName);
         Assert.StartsWith("text/calendar", attachment.ContentType);
@@ -64,7 +72,12 @@ public sealed class CheckoutTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         using var browser = app.Factory.ClientForCity("witten");
         var page = await (await browser.GetAsync(back.PathAndQuery)).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"booking-confirmed\"", page);
+        Assert.Contains($"data-testid=\"booking-number\">{number}<", page);
+        Assert.Contains("data-testid=\"next-steps\"", page);
+        Assert.Contains($"({hours} Stunden vor der Abholung)", page);
     }
+
+    private static Task<string> BookingNumberAsync(Guid bookingId) => Task.FromResult(Autowartung.Platform.Bookings.Booking.NumberFor(bookingId));
 
     [Fact]
     public async Task SameEventFiveTimes_AndEventsInReverseOrder_ChangeTheBookingOnce()

@@ -47,6 +47,26 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         Assert.Equal(("Succeeded", booked.TotalCents, "Visa •••• 4242"),
             (payment.GetProperty("status").GetString(), payment.GetProperty("refundedCents").GetInt32(), payment.GetProperty("method").GetString()));
         Assert.Equal(JsonValueKind.Null, shown.GetProperty("paymentUrl").ValueKind);
+
+        // The customer is told, and the calendar entry the confirmation brought is called off.
+        var cancellation = await CancellationMailAsync(booked.Email);
+        Assert.Contains("Sie haben Ihre Buchung AW-", cancellation.Text);
+        Assert.Contains($"Wir erstatten Ihnen {Euro(booked.TotalCents)}", cancellation.Text);
+        var attachment = Assert.Single(cancellation.Attachments);
+        Assert.Equal("abholung.ics", attachment.FileName);
+        var ics = await Maildev.AttachmentAsync(cancellation, "abholung.ics");
+        Assert.Contains("METHOD:CANCEL\r\n", ics);
+        Assert.Contains("STATUS:CANCELLED\r\n", ics);
+        Assert.Contains($"UID:booking-{booked.Id}@autowartung\r\n", ics);
+    }
+
+    private static string Euro(int cents) => (cents / 100m).ToString("C", System.Globalization.CultureInfo.GetCultureInfo("de-DE"));
+
+    /// <summary>The cancellation email, after the confirmation; waits for the outbox's job.</summary>
+    private static async Task<Maildev.Mail> CancellationMailAsync(string email)
+    {
+        var mails = await Maildev.ToAsync(email, atLeast: 2);
+        return Assert.Single(mails, m => m.Subject.Contains("storniert", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -65,6 +85,9 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         var answer = await cancelled.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((booked.TotalCents - fee, fee), (answer.GetProperty("refundCents").GetInt32(), answer.GetProperty("feeCents").GetInt32()));
         Assert.Equal(booked.TotalCents - fee, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);
+        var cancellation = await CancellationMailAsync(booked.Email);
+        Assert.Contains($"Wir erstatten Ihnen {Euro(booked.TotalCents - fee)}", cancellation.Text);
+        Assert.Contains($"behalten wir {Euro(fee)} ein", cancellation.Text);
     }
 
     [Fact]
@@ -76,6 +99,10 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         Assert.Single(await StripeRefundsAsync(booked.Id));
+        await CancellationMailAsync(booked.Email);
+        await Task.Delay(2000);   // a few more runs of the outbox's job: still one cancellation email
+        Assert.Single(await Maildev.ToAsync(booked.Email, atLeast: 3, seconds: 0), m => m.Subject.Contains("storniert", StringComparison.Ordinal));
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE recipient = @p0 AND kind = 'booking-cancellation'", booked.Email));
     }
 
     [Fact]
@@ -94,6 +121,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         }
         Assert.Contains("Hebebühne defekt", await app.Database.ScalarAsync<string>("SELECT events::text FROM bookings WHERE id = @p0", booked.Id));
         Assert.Equal(booked.TotalCents, Assert.Single(await StripeRefundsAsync(booked.Id)).Amount);
+        Assert.Contains("Grund: Hebebühne defekt.", (await CancellationMailAsync(booked.Email)).Text);
     }
 
     [Fact]

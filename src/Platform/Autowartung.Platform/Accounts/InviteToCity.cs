@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Accounts;
 
-/// <summary>A platform admin invites a jockey or a workshop's staff member to a city by email.</summary>
-public sealed class InviteToCity(PlatformDbContext db, IEmailSender email, AuditLog audit, TimeProvider clock)
+/// <summary>A platform admin invites a jockey or a workshop's staff member to a city by email; the invitation and its email are one commit.</summary>
+public sealed class InviteToCity(PlatformDbContext db, IOutbox outbox, AuditLog audit, TimeProvider clock)
 {
     public sealed record Request(string Email, MembershipRole Role, Guid? WorkshopId);
 
@@ -29,12 +29,12 @@ public sealed class InviteToCity(PlatformDbContext db, IEmailSender email, Audit
         var (invitation, token) = Invitation.Create(request.Email, request.Role,
             request.Role == MembershipRole.WorkshopStaff ? request.WorkshopId : null, invitedBy, clock.GetUtcNow());
         db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(cancellationToken);
-
-        await email.SendAsync(EmailTemplate.Build(invitation.Email, $"Einladung: Autowartung {city.Name}",
+        outbox.AddEmail(EmailTemplate.Build(invitation.Email, $"Einladung: Autowartung {city.Name}",
             [$"Sie sind eingeladen, bei Autowartung {city.Name} als {request.Role.Label()} mitzuarbeiten.",
              $"Über den Link legen Sie Ihr Passwort fest{(request.Role.RequiresTwoFactor() ? " und richten die Anmeldung mit zweitem Faktor ein" : "")}. Er gilt bis {invitation.ExpiresAt.ToOffset(city.TimeZone.GetUtcOffset(invitation.ExpiresAt)):dd.MM.yyyy HH:mm} Uhr und nur einmal."],
-            "Einladung annehmen", acceptLink(token)), cancellationToken);
+            "Einladung annehmen", acceptLink(token)), "city-invitation");
+        await db.SaveChangesAsync(cancellationToken);
+
         await audit.RecordAsync(AuditAction.InvitationSent, origin, actorUserId: invitedBy, cityId: city.Id,
             detail: $"invitation {invitation.Id:N} as {request.Role}", cancellationToken: cancellationToken);
         return null;

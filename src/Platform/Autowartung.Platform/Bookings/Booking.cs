@@ -79,6 +79,22 @@ public sealed class Booking
 
     public string SlotId => Scheduling.SlotId.Format(SlotWindowId, SlotDate);
 
+    /// <summary>
+    /// The booking number customers quote, e.g. <c>AW-7KQ2-M9XD</c>: eight characters (Crockford's base 32,
+    /// no I, L, O or U) of the random end of the id, so it is stable, needs no column, and tells nothing
+    /// about how many bookings there are.
+    /// </summary>
+    public string Number => NumberFor(Id);
+
+    public static string NumberFor(Guid id)
+    {
+        var random = ulong.Parse(id.ToString("N")[^10..], System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        const string digits = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        Span<char> code = stackalloc char[8];
+        for (var i = 7; i >= 0; i--, random >>= 5) code[i] = digits[(int)(random & 31)];
+        return $"AW-{code[..4]}-{code[4..]}";
+    }
+
     public static Booking Hold(
         Quote quote, Scheduling.SlotTime slot, Guid customerUserId, BookingContact contact, Address address, string licensePlate,
         DateTimeOffset now, TimeSpan hold, bool isTest = false)

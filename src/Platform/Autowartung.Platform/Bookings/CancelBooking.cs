@@ -8,9 +8,12 @@ namespace Autowartung.Platform.Bookings;
 /// Calls a booking off before pickup: the customer from "Meine Buchungen" (free inside the city's window,
 /// later the city's fee is kept) or staff with a reason (always free). The cancellation, the freed places
 /// and the refund to send are one transaction; the refund goes to the provider afterwards with its own
-/// idempotency key, so a second cancel (409) or a retry never pays out twice. Runs in the city's scope.
+/// idempotency key, so a second cancel (409) or a retry never pays out twice. A confirmed booking's customer
+/// is told by email (with the calendar entry's cancellation), through the outbox in the same transaction.
+/// Runs in the city's scope.
 /// </summary>
-public sealed class CancelBooking(PlatformDbContext db, SlotPlaces places, IBookingPayments payments, TimeProvider clock)
+public sealed class CancelBooking(
+    PlatformDbContext db, SlotPlaces places, IBookingPayments payments, BookingCancellationEmail email, TimeProvider clock)
 {
     public sealed record Cancellation(Booking Booking, int RefundCents, int FeeCents);
 
@@ -33,19 +36,23 @@ public sealed class CancelBooking(PlatformDbContext db, SlotPlaces places, IBook
             if (booking is null) return Result.NotFound();
             var settled = await payments.SettledAsync(booking.Id, cancellationToken);
             var policy = await PolicyAsync(cancellationToken);
+            var wasConfirmed = booking.Status != BookingStatus.PendingPayment;   // only then did the customer get a confirmation to call off
             if (!booking.Cancel(now, by, reason)) return Result.Conflict(NotCancellable);
 
             var fee = settled is null ? 0 : policy.FeeCents(booking.PickupStartUtc, settled.AmountCents, now, by);
             var refund = settled is null ? 0 : Math.Max(0, settled.RefundableCents - fee);
             await payments.CancelAsync(booking.Id, refund, by == CancelledBy.Customer ? "Stornierung durch den Kunden" : $"Stornierung: {reason!.Trim()}", now, cancellationToken);
             await places.ReleaseAsync(booking.SlotWindowId, booking.SlotDate, cancellationToken);
+            if (wasConfirmed) await email.AddAsync(booking, by, reason, refund, fee, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {
-                // The same booking was cancelled (or paid) a moment ago by someone else: this attempt changes nothing.
+                // The same booking was cancelled (or paid) a moment ago by someone else: this attempt changes
+                // nothing, and its email must not ride along with a later save of this context.
+                db.ChangeTracker.Clear();
                 return Result.Conflict(NotCancellable);
             }
             await transaction.CommitAsync(cancellationToken);

@@ -38,6 +38,7 @@ public static class PlatformDataExtensions
             connectionString, services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<CityChangeListener>>()));
         builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddOptions<SchedulingOptions>().BindConfiguration("Scheduling");
         builder.Services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
         return builder;
@@ -66,6 +67,7 @@ public static class PlatformDataExtensions
         services.AddScoped<ExpireHolds>();
         services.AddScoped<CancelBooking>();
         services.AddScoped<BookingConfirmation>();
+        services.AddScoped<BookingCancellationEmail>();
         services.AddPayments();
         services.AddScoped<SaveCity>();
         services.AddScoped<CityChanges>();
@@ -91,7 +93,10 @@ public static class PlatformDataExtensions
         services.AddScoped<MeasureKpis>();
         // Identity's user manager without sign-in: bookings create light customer accounts.
         services.AddIdentityCore<PlatformUser>().AddEntityFrameworkStores<PlatformDbContext>();
-        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddScoped<IOutbox, EmailOutbox>();
+        services.AddScoped<SmtpMailer>();
+        services.AddScoped<SendOutbox>();
+        services.AddScoped<UndeliverableMessages>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Cities;
@@ -51,6 +52,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
         [typeof(PaymentCustomer)] = "one person has one customer record at the payment provider, whatever city they book in",
         [typeof(ProviderEvent)] = "webhooks arrive before their city is known; they carry only routing facts",
         [typeof(WaitlistEntry)] = "demand where no public city serves yet: the PLZ belongs to no city, or to one that must not show",
+        [typeof(OutboxMessage)] = "account and waitlist mail belong to no city, and one sender drains every city's mail; the city is recorded when there is one",
+        [typeof(OutboxAttachment)] = "part of the message",
     };
 
     public DbSet<City> Cities => Set<City>();
@@ -104,6 +107,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<ExpansionAttestation> ExpansionAttestations => Set<ExpansionAttestation>();
 
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public ITenantInfo? TenantInfo => _tenantAccessor.MultiTenantContext.TenantInfo;
 

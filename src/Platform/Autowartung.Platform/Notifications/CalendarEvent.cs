@@ -1,71 +1,52 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalCalendar = Ical.Net.Calendar;
 
 namespace Autowartung.Platform.Notifications;
 
 /// <summary>
-/// One appointment as an iCalendar file (RFC 5545), the few lines calendar apps need: a stable UID so a
-/// changed appointment replaces the old one, times in UTC, text escaped and lines folded at 75 octets.
+/// One appointment as an iCalendar file (RFC 5545), built by Ical.Net: a stable UID so a changed or
+/// cancelled appointment replaces the one a calendar holds, times in UTC, and an alarm an hour before.
 /// </summary>
 public sealed record CalendarEvent(string Uid, DateTimeOffset StartUtc, DateTimeOffset EndUtc, string Summary, string Location, string Description)
 {
     public const string ContentType = "text/calendar; charset=utf-8; method=PUBLISH";
 
-    public string ToIcs(DateTimeOffset stamp)
-    {
-        var lines = new[]
-        {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Autowartung//Buchungen//DE",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-            "BEGIN:VEVENT",
-            $"UID:{Escape(Uid)}",
-            $"DTSTAMP:{Utc(stamp)}",
-            $"DTSTART:{Utc(StartUtc)}",
-            $"DTEND:{Utc(EndUtc)}",
-            $"SUMMARY:{Escape(Summary)}",
-            $"LOCATION:{Escape(Location)}",
-            $"DESCRIPTION:{Escape(Description)}",
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            "TRIGGER:-PT1H",
-            $"DESCRIPTION:{Escape(Summary)}",
-            "END:VALARM",
-            "END:VEVENT",
-            "END:VCALENDAR",
-        };
-        var ics = new StringBuilder();
-        foreach (var line in lines) Fold(ics, line);
-        return ics.ToString();
-    }
+    public const string CancelContentType = "text/calendar; charset=utf-8; method=CANCEL";
+
+    /// <summary>The entry to put into a calendar (<c>METHOD:PUBLISH</c>).</summary>
+    public string ToIcs(DateTimeOffset stamp) => Serialize(stamp, cancel: false);
 
     public byte[] ToBytes(DateTimeOffset stamp) => Encoding.UTF8.GetBytes(ToIcs(stamp));
 
-    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The same entry called off (<c>METHOD:CANCEL</c>, <c>STATUS:CANCELLED</c>, same UID, a higher
+    /// SEQUENCE): calendar apps that took the first one remove or strike it.
+    /// </summary>
+    public byte[] ToCancellationBytes(DateTimeOffset stamp) => Encoding.UTF8.GetBytes(Serialize(stamp, cancel: true));
 
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after CRLF and a space, never inside a UTF-8 character.</summary>
-    private static void Fold(StringBuilder ics, string line)
+    private string Serialize(DateTimeOffset stamp, bool cancel)
     {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
+        var appointment = new Ical.Net.CalendarComponents.CalendarEvent
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                ics.Append("\r\n ");
-                octets = 0;
-                limit = 74;   // the leading space counts
-            }
-            ics.Append(rune.ToString());
-            octets += size;
-        }
-        ics.Append("\r\n");
+            Uid = Uid,
+            DtStamp = Utc(stamp),
+            DtStart = Utc(StartUtc),
+            DtEnd = Utc(EndUtc),
+            Summary = Summary,
+            Location = Location,
+            Description = Description,
+            Sequence = cancel ? 1 : 0,
+            Status = cancel ? "CANCELLED" : "CONFIRMED",
+        };
+        if (!cancel)
+            appointment.Alarms.Add(new Alarm { Action = "DISPLAY", Description = Summary, Trigger = new Trigger(Duration.FromHours(-1)) });
+        var calendar = new IcalCalendar { ProductId = "-//Autowartung//Buchungen//DE", Scale = "GREGORIAN", Method = cancel ? "CANCEL" : "PUBLISH" };
+        calendar.Events.Add(appointment);
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
+
+    private static CalDateTime Utc(DateTimeOffset at) => new(at.UtcDateTime, CalDateTime.UtcTzId, hasTime: true);
 }

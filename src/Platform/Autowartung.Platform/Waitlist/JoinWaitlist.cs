@@ -12,8 +12,9 @@ namespace Autowartung.Platform.Waitlist;
 /// The answer is the same whether the address was on the list already or not, so the form tells
 /// nobody who is on it: a repeated sign-up writes no second entry and sends the confirmation again only
 /// while the entry is unconfirmed, and not more than once in <see cref="WaitlistEntry.ResendInterval"/>.
+/// The confirmation goes into the outbox with the entry (or with its resend), in one commit.
 /// </summary>
-public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, IEmailSender email, IWaitlistLinks links, TimeProvider clock)
+public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, IOutbox outbox, IWaitlistLinks links, TimeProvider clock)
 {
     public sealed record Request(string? Email, string? PostalCode, bool Consent);
 
@@ -36,6 +37,7 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
         {
             entry = WaitlistEntry.Create(address!, postalCode, now);
             db.WaitlistEntries.Add(entry);
+            outbox.AddEmail(ConfirmationEmail(entry), ConfirmationKind);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -49,16 +51,13 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
         }
         else if (entry.TryResendConfirmation(now))
         {
+            outbox.AddEmail(ConfirmationEmail(entry), ConfirmationKind);
             await db.SaveChangesAsync(cancellationToken);
         }
-        else
-        {
-            return errors;
-        }
-
-        await email.SendAsync(ConfirmationEmail(entry), cancellationToken);
         return errors;
     }
+
+    public const string ConfirmationKind = "waitlist-confirmation";
 
     private EmailMessage ConfirmationEmail(WaitlistEntry entry) =>
         EmailTemplate.Build(entry.Email, "Bitte bestätigen Sie Ihren Platz auf der Warteliste",

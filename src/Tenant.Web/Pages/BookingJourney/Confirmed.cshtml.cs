@@ -25,7 +25,10 @@ public sealed class ConfirmedModel(PlatformDbContext db, SyncPayment syncPayment
 
     public TimeZoneInfo Zone { get; private set; } = null!;
 
-    public int FreeCancellationHours { get; private set; }
+    /// <summary>The city's cancellation terms, the same the confirmation email states.</summary>
+    public CancellationPolicy Policy { get; private set; } = null!;
+
+    public DateTimeOffset FreeUntil => TimeZoneInfo.ConvertTime(Policy.FreeUntil(Booking.PickupStartUtc), Zone);
 
     public bool Confirmed => Booking.Status is not (BookingStatus.PendingPayment or BookingStatus.Expired or BookingStatus.Cancelled);
 
@@ -52,7 +55,7 @@ public sealed class ConfirmedModel(PlatformDbContext db, SyncPayment syncPayment
         if (booking.Status == BookingStatus.PendingPayment && payment is { FailureCode: not null } && clock.GetUtcNow() < booking.HoldExpiresAt)
             return RedirectToPage("Held", new { reference = Reference });
         if (booking.Status is BookingStatus.Expired or BookingStatus.Cancelled) return RedirectToPage("Held", new { reference = Reference });
-        FreeCancellationHours = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.FreeCancellationHours).SingleAsync(cancellationToken);
+        Policy = CancellationPolicy.For(await db.Cities.AsNoTracking().SingleAsync(c => c.Id == db.CurrentTenantId, cancellationToken));
         if (!Confirmed) Response.Headers["Refresh"] = "3";   // looks again by itself, no script needed
         return Page();
     }
