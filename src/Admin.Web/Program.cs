@@ -1,9 +1,11 @@
 using Autowartung.Admin.Web.Api;
 using Autowartung.ServiceDefaults;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
+using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatform();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 
@@ -12,6 +14,7 @@ app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
 app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapStaticAssets();
 app.MapAdminApi();
 app.MapRazorPages();

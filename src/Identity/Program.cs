@@ -1,11 +1,13 @@
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
-using Autowartung.ServiceDefaults;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.ServiceDefaults;
+using Autowartung.Web.Access;
+using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatform();
 builder.AddIdentityService();
 
 var app = builder.Build();
@@ -13,6 +15,7 @@ app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
 app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/", () => Results.Redirect(PlatformUrls.SignInPath)).ExcludeFromDescription();
 app.MapAuthApi();

@@ -1,14 +1,14 @@
 using System.Globalization;
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Workshops;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

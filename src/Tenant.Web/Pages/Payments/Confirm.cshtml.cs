@@ -1,6 +1,6 @@
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
-using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Pricing;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
