@@ -4,6 +4,7 @@ using Autowartung.MultiTenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Context;
 using Serilog.Events;
@@ -26,7 +27,9 @@ public static partial class RequestLogging
         return app.UseSerilogRequestLogging(options =>
         {
             options.MessageTemplate = MessageTemplate;
-            // Replaces Serilog's defaults, whose RequestPath would carry ids from the raw path.
+            // The app's own logger: the static Log.Logger stays silent (see AddPlatformLogging).
+            options.Logger = app.ApplicationServices.GetRequiredService<ILogger>();
+            // Replaces Serilog's defaults: the route template instead of the path, so request lines group by endpoint.
             options.GetMessageTemplateProperties = (context, _, elapsedMs, statusCode) =>
             [
                 new LogEventProperty("Method", new ScalarValue(context.Request.Method)),
