@@ -113,8 +113,8 @@ public sealed class TelemetryTests(TracedCity city) : IClassFixture<TracedCity>
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         // The server span ends just after the response has gone out.
-        var server = await EventuallyAsync(() => city.Spans.Snapshot().FirstOrDefault(s =>
-            s.Kind == ActivityKind.Server && (string?)s.GetTagItem("http.route") == "/api/v1/bookings" && (string?)s.GetTagItem("http.request.method") == "POST"));
+        var server = await EventuallyAsync(city.Spans, () => city.Spans.Snapshot().FirstOrDefault(s =>
+            s.Kind == ActivityKind.Server && ((string?)s.GetTagItem("http.route"))?.TrimEnd('/') == "/api/v1/bookings" && (string?)s.GetTagItem("http.request.method") == "POST"));
         var spans = city.Spans.Snapshot();
         var trace = spans.Where(s => s.TraceId == server.TraceId).ToList();
 
@@ -131,13 +131,14 @@ public sealed class TelemetryTests(TracedCity city) : IClassFixture<TracedCity>
         Assert.DoesNotContain(tags, t => t.Key == "url.query" || (t.Key == "url.full" && t.Value.Contains('?')));
     }
 
-    private static async Task<Activity> EventuallyAsync(Func<Activity?> find)
+    private static async Task<Activity> EventuallyAsync(ExportedSpans spans, Func<Activity?> find)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
             if (find() is { } found) return found;
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException("The booking request's server span was never exported.");
+        throw new Xunit.Sdk.XunitException("The booking request's server span was never exported. Exported: " +
+            string.Join(", ", spans.Snapshot().Select(s => $"{s.Source.Name}/{s.Kind}/{s.DisplayName}/{s.GetTagItem("http.route")}").Distinct().Take(40)));
     }
 }
