@@ -27,6 +27,8 @@ PG_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Database=$PG_DATABASE;Username=$PG_US
 # Azurite's published well-known development account; not a secret.
 AZURITE_ACCOUNT=devstoreaccount1
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+# Explicit, because UseDevelopmentStorage=true always means port 10000.
+AZURITE_CONNECTION="DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$AZURITE_PORT/$AZURITE_ACCOUNT;"
 
 # The Stripe emulator's dev-only test keys: made-up values the emulator accepts, not Stripe keys.
 # Production and Stripe's test mode take real keys from their own configuration.
@@ -45,5 +47,5 @@ APPS=(
 STRIPE_EMULATOR=("stripe-emulator|tests/Autowartung.StripeEmulator|$STRIPE_EMULATOR_PORT")
 
 export ROOT DEV_DIR RUN_DIR LOG_DIR APPS_DIR BASE_DOMAIN INGRESS_PORT PGPORT AZURITE_PORT SMTP_PORT \
-  MAILDEV_WEB_PORT TENANT_WEB_PORT ADMIN_WEB_PORT IDENTITY_PORT STRIPE_EMULATOR_PORT PG_CONNECTION
+  MAILDEV_WEB_PORT TENANT_WEB_PORT ADMIN_WEB_PORT IDENTITY_PORT STRIPE_EMULATOR_PORT PG_CONNECTION AZURITE_CONNECTION
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -139,7 +139,7 @@ start_app() { # name, project folder, port
     cd "$current" || exit 1
     ASPNETCORE_ENVIRONMENT=Development \
     ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    ConnectionStrings__Platform="$PG_CONNECTION" \
+    ConnectionStrings__Platform="$PG_CONNECTION" Storage__Blobs__ConnectionString="$AZURITE_CONNECTION" \
     Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" Platform__PublicScheme=http \
     Logging__JsonFile="$LOG_DIR/$name.json" Smtp__Host=127.0.0.1 Smtp__Port="$SMTP_PORT" Outbox__PollSeconds=1 \
     RateLimits__SignInPerMinute=120 \

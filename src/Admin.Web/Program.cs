@@ -1,12 +1,12 @@
 using Autowartung.Admin.Web.Api;
-using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
+using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatform();
 builder.AddAdminApi();
-builder.AddOutboxSending();
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 
@@ -14,7 +14,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
-app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapStaticAssets().AllowAnonymous();   // the stylesheet and the icon, public as in every app
 app.MapAdminApi();
 app.MapRazorPages();

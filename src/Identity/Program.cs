@@ -1,21 +1,20 @@
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
-using Autowartung.Platform.Notifications;
-using Autowartung.ServiceDefaults;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.ServiceDefaults;
+using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatform();
 builder.AddIdentityService();
 builder.AddAuthApi();
-builder.AddOutboxSending();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UsePlatformAuthentication();
 app.UsePlatformAuthorization();
-app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/", () => Results.Redirect(PlatformUrls.SignInPath)).ExcludeFromDescription();
 app.MapAuthApi();

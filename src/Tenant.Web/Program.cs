@@ -1,11 +1,12 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.ServiceDefaults;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.Tenant.Web.Api;
 using Autowartung.Tenant.Web.Hosting;
+using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatform();
 builder.AddCityHosts();
 builder.AddCityAreas();
 builder.AddCityApi();
@@ -19,7 +20,7 @@ app.UseCityHosts();
 app.UsePlatformAuthentication();
 app.UseCityHostGate();
 app.UsePlatformAuthorization();
-app.MapDefaultEndpoints();
+app.MapPlatformEndpoints();
 app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
 app.MapCityApi();
 app.MapStripeWebhook();

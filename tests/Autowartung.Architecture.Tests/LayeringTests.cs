@@ -10,7 +10,7 @@ namespace Autowartung.Architecture.Tests;
 public sealed class LayeringTests
 {
     private static readonly string[] WebAssemblies =
-        ["Autowartung.Tenant.Web", "Autowartung.Admin.Web", "Autowartung.Identity", "Autowartung.ServiceDefaults"];
+        ["Autowartung.Tenant.Web", "Autowartung.Admin.Web", "Autowartung.Identity", "Autowartung.ServiceDefaults", "Autowartung.Web"];
 
     public static TheoryData<string> CoreAssemblies =>
         new(typeof(PlatformDbContext).Assembly.GetName().Name!, typeof(ITenantInfo).Assembly.GetName().Name!);
@@ -40,6 +40,24 @@ public sealed class LayeringTests
             Assert.DoesNotContain(references, r => WebAssemblies.Any(web => r.Contains(web, StringComparison.Ordinal)));
             Assert.DoesNotContain(references, r => r.Contains("Tenant.Web") || r.Contains("Admin.Web") || r.Contains("/Identity/"));
         }
+    }
+
+    /// <summary>
+    /// The shared host defaults know no domain (eShop's ServiceDefaults): what knows the platform's features
+    /// lives with the feature or in Autowartung.Web.
+    /// </summary>
+    [Fact]
+    public void ServiceDefaults_ReferencesNoPlatformAssembly()
+    {
+        var platform = typeof(PlatformDbContext).Assembly.GetName().Name!;
+        var references = Load("Autowartung.ServiceDefaults").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var csproj = XDocument.Load(Path.Combine(Repository.Root.FullName, "src", "Platform", "Autowartung.ServiceDefaults", "Autowartung.ServiceDefaults.csproj"));
+        var projects = csproj.Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension((string)r.Attribute("Include")!)).ToList();
+
+        Assert.Contains("Autowartung.MultiTenancy", references);   // the assembly list is real: it sees the one project it may use
+        Assert.DoesNotContain(platform, references);
+        Assert.DoesNotContain(references, r => WebAssemblies.Contains(r) && r != "Autowartung.ServiceDefaults");
+        Assert.Equal(["Autowartung.MultiTenancy"], projects);
     }
 
     [Fact]

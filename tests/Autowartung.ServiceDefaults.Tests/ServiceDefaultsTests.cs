@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Autowartung.MultiTenancy;
+using Autowartung.Platform.Cities;
 using Autowartung.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -101,16 +103,43 @@ public sealed class ServiceDefaultsTests(TestDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Ready_WithTheDatabaseAndAzurite_Is200()
+    {
+        await using var app = await TestApp.StartAsync(database.ConnectionString);
+        using var client = app.GetTestClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Ready_WhenStorageIsUnreachable_Is503_WhileLiveStays200()
+    {
+        await using var app = await TestApp.StartAsync(database.ConnectionString, blobs: Azurite.ConnectionStringFor(port: 1));
+        using var client = app.GetTestClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
     public async Task JsonLog_CarriesCorrelationId_AndNoQueryStringOrPersonalData()
     {
         var folder = Directory.CreateTempSubdirectory("aw-log-");
         var logFile = Path.Combine(folder.FullName, "app.json");
         var app = await TestApp.StartAsync(database.ConnectionString, a =>
+        {
+            // As the tenancy middleware does in the apps with cities, after the service defaults.
+            a.Use((context, next) =>
+            {
+                context.Features.Set<IMultiTenantContext>(new MultiTenantContext<CityTenantInfo>(new(Guid.NewGuid(), "witten", "Witten", CityStatus.Pilot, "Europe/Berlin")));
+                return next(context);
+            });
             a.MapGet("/kunden/suche", (string email, ILogger<ServiceDefaultsTests> logger) =>
             {
                 logger.LogInformation("Suche ausgeführt für {ResultCount} Treffer", 1);
                 return Results.Ok();
-            }), logFile);
+            });
+        }, logFile);
         using (var client = app.GetTestClient())
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/kunden/suche?email=erika.mustermann%40example.com"))
         {
@@ -125,7 +154,9 @@ public sealed class ServiceDefaultsTests(TestDatabase database) : IClassFixture<
         var properties = requestLine.GetProperty("Properties");
         Assert.Equal("req-0815", properties.GetProperty("CorrelationId").GetString());
         Assert.Equal("/kunden/suche", properties.GetProperty("Route").GetString());
+        Assert.Equal("witten", properties.GetProperty("Tenant").GetString());
         Assert.Equal(200, properties.GetProperty("StatusCode").GetInt32());
+        Assert.True(properties.GetProperty("ElapsedMs").GetDouble() >= 0);
         Assert.Contains(lines, l => l.Contains("\"CorrelationId\":\"req-0815\"") && l.Contains("Suche ausgeführt"));
         Assert.DoesNotContain(lines, l => l.Contains("erika", StringComparison.OrdinalIgnoreCase) || l.Contains("example.com"));
         folder.Delete(recursive: true);

@@ -29,6 +29,7 @@ public sealed class PlatformAppFactory<TEntryPoint>(TestDatabase database, IRead
         builder.UseDefaultServiceProvider(options => (options.ValidateOnBuild, options.ValidateScopes) = (true, true));
         builder.UseStaticWebAssets();   // the shared stylesheet lives in the ServiceDefaults library
         builder.UseSetting("ConnectionStrings:Platform", database.ConnectionString);
+        builder.UseSetting("Storage:Blobs:ConnectionString", Azurite.ConnectionString);
         builder.UseSetting("Platform:BaseDomain", BaseDomain);
         builder.UseSetting("Platform:PublicScheme", "http");
         builder.UseSetting("Platform:PublicPort", "8080");

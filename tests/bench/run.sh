@@ -2,7 +2,7 @@
 # On demand, not part of ./dev.sh test:  bash tests/bench/run.sh
 # Seeds a separate database (platform_bench) with 1,000 cities and 1,000,000 bookings, starts one more
 # Tenant.Web against it on 127.0.0.1:$BENCH_PORT, and measures with wrk, in one run:
-#   baseline  GET /health/ready          (one trivial query through the same stack)
+#   baseline  GET /health/ready          (one trivial query and one storage listing through the same stack)
 #   slots     GET /api/v1/slots?quoteId=…
 #   bookings  POST /api/v1/bookings      (a new booking, holding a place, per request)
 set -euo pipefail
@@ -28,7 +28,7 @@ echo "   seeded in $(( $(date +%s) - seed_started )) s: $(PGPASSWORD=$PG_PASSWOR
 (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && fail "port $BENCH_PORT is taken: stop what runs there (an earlier bench?) or set BENCH_PORT"
 say "starting a Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
 ( cd "$APPS_DIR/tenant-web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
-  ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
+  ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Storage__Blobs__ConnectionString="$AZURITE_CONNECTION" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
   Platform__PublicScheme=http Serilog__MinimumLevel__Default=Warning Jobs__ExpireHoldsEverySeconds=3600 \
   Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
   nohup dotnet Autowartung.Tenant.Web.dll </dev/null >"$LOG_DIR/bench-tenant-web.log" 2>&1 & echo $! >"$RUN_DIR/bench.pid" )

@@ -1,10 +1,10 @@
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Autowartung.Identity.Accounts;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,8 +3,8 @@ using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Identity;
 
 namespace Autowartung.Identity.Pages;

@@ -1,6 +1,6 @@
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

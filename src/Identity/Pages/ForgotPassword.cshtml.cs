@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Autowartung.Identity.Accounts;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Autowartung.Identity.Accounts;
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

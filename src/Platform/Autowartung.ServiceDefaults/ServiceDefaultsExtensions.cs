@@ -1,11 +1,10 @@
-using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.Authentication;
-using Autowartung.ServiceDefaults.DataProtection;
 using Autowartung.ServiceDefaults.Health;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.ServiceDefaults.Localization;
 using Autowartung.ServiceDefaults.Logging;
 using Autowartung.ServiceDefaults.Problems;
+using Autowartung.ServiceDefaults.Telemetry;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
@@ -15,26 +14,24 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.ServiceDefaults;
 
-/// <summary>What every Autowartung web app does the same way. Each Program.cs calls these three.</summary>
+/// <summary>
+/// What every Autowartung web app does the same way, knowing no domain: each Program.cs calls these three.
+/// The platform's own wiring (its database, key ring store, policies) comes from <c>Autowartung.Web</c>.
+/// </summary>
 public static class ServiceDefaultsExtensions
 {
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.AddPlatformLogging();
-        builder.AddPlatformData();
+        builder.AddPlatformTelemetry();
         builder.Services.AddOptions<PlatformHostOptions>()
             .BindConfiguration(PlatformHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<PlatformUrls>();
-        builder.Services.AddSingleton<CustomerReferences>();
-        builder.Services.AddScoped<Platform.Bookings.ICustomerLinks, CityCustomerLinks>();
-        builder.Services.AddSingleton<WaitlistLinks>();
-        builder.Services.AddSingleton<Platform.Waitlist.IWaitlistLinks>(services => services.GetRequiredService<WaitlistLinks>());
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             // Behind the ingress on loopback (the default trusted proxy); the Host header is passed through as is.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddPlatformProblemDetails();
         builder.Services.AddPlatformHealthChecks();
-        builder.Services.AddSharedKeyRing();
         builder.Services.AddPlatformLocalization();
         builder.Services.AddPlatformAuthentication();
         builder.Services.AddPlatformRateLimits();
@@ -48,7 +45,8 @@ public static class ServiceDefaultsExtensions
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UsePlatformRequestLogging();
+        app.UseTenantTelemetry();
         app.UsePlatformProblemDetails();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();
@@ -62,7 +60,6 @@ public static class ServiceDefaultsExtensions
     {
         app.MapHealthEndpoints();
         app.MapLanguageSwitch();
-        app.MapSignOut();
         // Browsers and tools ask for /favicon.ico of any page, HTML or not; the icon itself is a static asset of this library.
         app.MapGet("/favicon.ico", () => Results.Redirect("/_content/Autowartung.ServiceDefaults/favicon.ico", permanent: true))
             .AllowAnonymous().ExcludeFromDescription();

@@ -2,7 +2,7 @@ using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 
 namespace Autowartung.Tenant.Web.Hosting;
 

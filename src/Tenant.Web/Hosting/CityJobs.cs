@@ -45,7 +45,6 @@ public static class CityJobs
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        builder.AddOutboxSending();   // the outbox's own scheduler, which the other apps run too
         return builder;
     }
 }

@@ -1,14 +1,14 @@
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Workshops;
-using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -14,6 +14,7 @@ using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Waitlist;
 using Autowartung.Platform.Workshops;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +24,10 @@ namespace Autowartung.Platform.Data;
 /// <summary>
 /// The platform's database. Tenant-owned entities are isolated by the tenancy rules
 /// (<c>IsMultiTenant()</c> in their configuration); everything else must be listed in
-/// <see cref="SharedEntityTypes"/>, which the architecture tests hold the model to.
+/// <see cref="SharedEntityTypes"/>, which the architecture tests hold the model to. It is also the store
+/// of the shared Data Protection key ring (<see cref="IDataProtectionKeyContext"/>), the basis of single sign-on.
 /// </summary>
-public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>, IMultiTenantDbContext
+public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>, IMultiTenantDbContext, IDataProtectionKeyContext
 {
     private static readonly MultiTenantSaveChangesInterceptor TenantGuard = new();
     private readonly IMultiTenantContextAccessor _tenantAccessor;

@@ -1,8 +1,5 @@
-using Autowartung.MultiTenancy.AspNetCore;
-using Autowartung.Platform.Audit;
-using Autowartung.Platform.Cities;
+using Autowartung.MultiTenancy;
 using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +14,8 @@ namespace Autowartung.ServiceDefaults.Authentication;
 /// <summary>
 /// Single sign-on: one session cookie on the parent domain, protected by the shared key ring, read by
 /// every app; bearer tokens (the framework's own) for API clients. Both name the same schemes in every
-/// app, which is what lets one app read what another issued.
+/// app, which is what lets one app read what another issued. What a person may do (the policies) is the
+/// platform's: see <c>Autowartung.Web.Access</c>.
 /// </summary>
 public static class PlatformAuthentication
 {
@@ -45,8 +43,7 @@ public static class PlatformAuthentication
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<IOptions<PlatformHostOptions>>((cookie, host) => ConfigureSessionCookie(cookie, host.Value));
 
-        services.AddAuthorization(Policies.Add);
-        services.AddSingleton<IAuthorizationHandler, AccessRequirementsHandler>();
+        services.AddAuthorization();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, NotFoundWhenForbidden>();
         return services;
     }
@@ -74,7 +71,7 @@ public static class PlatformAuthentication
         }
 
         var urls = http.RequestServices.GetRequiredService<PlatformUrls>();
-        var city = http.GetTenantInfo<CityTenantInfo>();
+        var city = http.Features.Get<IMultiTenantContext>()?.TenantInfo;
         var area = city is null ? LoginArea.Admin
             : http.Request.Path.StartsWithSegments("/jockey") ? LoginArea.Jockey
             : http.Request.Path.StartsWithSegments("/workshop") ? LoginArea.Workshop
@@ -83,38 +80,4 @@ public static class PlatformAuthentication
         context.Response.Redirect(urls.SignIn(city?.Identifier, area, urls.IsPlatformUrl(here) ? here : null).ToString());
         return Task.CompletedTask;
     }
-
-    /// <summary>
-    /// Who is asking: authentication and the check against their current access. Call after tenant
-    /// resolution; what needs to know the person (a host gate, say) goes between this and
-    /// <see cref="UsePlatformAuthorization"/>.
-    /// </summary>
-    public static WebApplication UsePlatformAuthentication(this WebApplication app)
-    {
-        app.UseAuthentication();
-        app.UseMiddleware<AccessValidationMiddleware>();
-        return app;
-    }
-
-    /// <summary>What they may do: the endpoints' policies, and antiforgery on forms.</summary>
-    public static WebApplication UsePlatformAuthorization(this WebApplication app)
-    {
-        app.UseAuthorization();
-        app.UseAntiforgery();
-        return app;
-    }
-
-    /// <summary><c>POST /abmelden</c> on every host: the session cookie is one for all hosts, so this signs out everywhere.</summary>
-    public static IEndpointConventionBuilder MapSignOut(this WebApplication app) =>
-        app.MapPost("/abmelden", async (HttpContext context, IAntiforgery antiforgery, AuditLog audit, PlatformUrls urls) =>
-        {
-            if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
-            var userId = context.Features.Get<Platform.Accounts.UserAccess>()?.UserId;
-            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
-            if (userId is not null) await audit.RecordAsync(AuditAction.SignedOut, context.GetAuditOrigin(), userId);
-            return Results.Redirect("/");
-        }).DisableAntiforgery().AllowAnonymous().ExcludeFromDescription().WithMetadata(new Hosting.ServesApexAttribute());
-
-    public static AuditOrigin GetAuditOrigin(this HttpContext context) =>
-        new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
 }

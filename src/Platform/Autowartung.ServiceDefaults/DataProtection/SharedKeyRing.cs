@@ -1,19 +1,23 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.ServiceDefaults.DataProtection;
 
-internal static class SharedKeyRing
+public static class SharedKeyRing
 {
     /// <summary>Every app protects with the same application name and the same keys: the basis of single sign-on.</summary>
     public const string ApplicationName = "Autowartung";
 
-    public static IServiceCollection AddSharedKeyRing(this IServiceCollection services)
+    /// <summary>
+    /// One Data Protection key ring for every app and instance, kept in <typeparamref name="TContext"/>'s
+    /// database, so a cookie protected on one host is readable on all others.
+    /// </summary>
+    public static IServiceCollection AddSharedKeyRing<TContext>(this IServiceCollection services)
+        where TContext : DbContext, IDataProtectionKeyContext
     {
-        services.AddDataProtection().SetApplicationName(ApplicationName);
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new PlatformKeyRepository(scopes));
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<TContext>();
         return services;
     }
 }

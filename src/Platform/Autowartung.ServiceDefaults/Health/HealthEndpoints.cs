@@ -1,26 +1,26 @@
 using Autowartung.MultiTenancy.AspNetCore;
-using Autowartung.Platform.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.ServiceDefaults.Health;
 
-internal static class HealthEndpoints
+public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of every check <c>/health/ready</c> runs; each app's wiring adds the checks of what it needs.</summary>
+    public const string ReadyTag = "ready";
 
-    public static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
+    internal static IServiceCollection AddPlatformHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks();
         return services;
     }
 
     /// <summary>
-    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: it can reach its database.
-    /// Both answer on any host, with no tenant, and reveal no details.
+    /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every check tagged <see cref="ReadyTag"/>
+    /// passes (the database, storage). Both answer on any host, with no tenant, and reveal no details.
     /// </summary>
-    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    internal static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .ExcludeFromMultiTenantResolution().DisableHttpMetrics().AllowAnonymous();

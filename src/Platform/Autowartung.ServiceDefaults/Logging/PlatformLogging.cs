@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Json;
@@ -19,24 +18,27 @@ public static class PlatformLogging
     /// </summary>
     public static IHostApplicationBuilder AddPlatformLogging(this IHostApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
-            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
-            .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions { SectionName = "Serilog" })
-            .Enrich.FromLogContext()
-            .Enrich.With<TenantEnricher>()
-            .Enrich.WithProperty("App", builder.Environment.ApplicationName)
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-
-        if (builder.Configuration["Logging:JsonFile"] is { Length: > 0 } jsonFile)
-            configuration.WriteTo.File(new JsonFormatter(renderMessage: true), jsonFile,
-                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7, shared: true);
-
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        var jsonFile = builder.Configuration["Logging:JsonFile"];
+        var app = builder.Environment.ApplicationName;
+        // The static Log.Logger stays untouched: tests host several apps in one process, each with its own log.
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .MinimumLevel.Information()
+                // One line per request comes from UseSerilogRequestLogging; the framework's own lines would repeat it.
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+                .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+                .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions { SectionName = "Serilog" })
+                .Enrich.FromLogContext()
+                .Enrich.With<TenantEnricher>()
+                .Enrich.WithProperty("App", app)
+                .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            if (jsonFile is { Length: > 0 })
+                configuration.WriteTo.File(new JsonFormatter(renderMessage: true), jsonFile,
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7, shared: true);
+        }, preserveStaticLogger: true);
         return builder;
     }
 }

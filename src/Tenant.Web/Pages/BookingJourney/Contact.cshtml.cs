@@ -3,7 +3,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
-using Autowartung.ServiceDefaults.Hosting;
+using Autowartung.Web.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

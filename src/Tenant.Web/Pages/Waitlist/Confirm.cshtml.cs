@@ -1,7 +1,7 @@
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Waitlist;
-using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Tenant.Web.Hosting;
+using Autowartung.Web.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using Autowartung.Web.UseCases;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Pricing;
-using Autowartung.ServiceDefaults.Authentication;
+using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

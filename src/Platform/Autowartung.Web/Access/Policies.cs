@@ -2,7 +2,7 @@ using Autowartung.Platform.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 
-namespace Autowartung.ServiceDefaults.Authentication;
+namespace Autowartung.Web.Access;
 
 /// <summary>The authorization policies of every app, decided from the person's current access, never from old claims.</summary>
 public static class Policies

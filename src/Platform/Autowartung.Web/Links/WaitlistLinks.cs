@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using Autowartung.Platform.Waitlist;
+using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Autowartung.ServiceDefaults.Hosting;
+namespace Autowartung.Web.Links;
 
 /// <summary>
 /// The links of the waitlist emails, to the apex's pages, each with the entry's id protected by the shared

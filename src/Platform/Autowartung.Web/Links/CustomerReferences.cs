@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Autowartung.ServiceDefaults.Hosting;
+namespace Autowartung.Web.Links;
 
 /// <summary>
 /// Tamper-proof, time-limited references to a booking or a payment, for pages an anonymous booker

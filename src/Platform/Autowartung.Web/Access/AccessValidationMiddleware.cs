@@ -3,7 +3,7 @@ using Autowartung.Platform.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
-namespace Autowartung.ServiceDefaults.Authentication;
+namespace Autowartung.Web.Access;
 
 /// <summary>
 /// Checks every authenticated request against the person's current access (cached for at most

@@ -1,10 +1,10 @@
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Bookings;
-using Autowartung.Platform.Payments;
+using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Autowartung.ServiceDefaults.Hosting;
+namespace Autowartung.Web.Links;
 
 /// <summary>
 /// Links into the current city's customer pages (Tenant.Web's routes), built from the platform's public
