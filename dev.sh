@@ -57,6 +57,8 @@ PY
 
 run_tests() {
   local log=$DEV_DIR/test.log
+  say "checking the layout (dotnet format --verify-no-changes, rules in .editorconfig)"
+  dotnet format "$ROOT/Autowartung.sln" --verify-no-changes --no-restore -v:q || fail "the code is not formatted: run dotnet format Autowartung.sln"
   say "running the tests"
   set +e
   AUTOWARTUNG_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Database=postgres;Username=$PG_USER;Password=$PG_PASSWORD" \

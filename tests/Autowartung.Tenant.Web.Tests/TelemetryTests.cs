@@ -49,7 +49,7 @@ public sealed class TracedCity : IAsyncLifetime
         Factory = new PlatformAppFactory<Program>(Database, new Dictionary<string, string?> { ["Stripe:ApiBase"] = StripeAddress.ToString().TrimEnd('/') });
         App = Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.AddHttpClient<StripeClient>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler());
+            services.AddHttpClient(StripeOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler());
             services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(Spans));
         }));
     }
