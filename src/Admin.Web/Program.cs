@@ -1,7 +1,7 @@
 using Autowartung.Admin.Web.Api;
 using Autowartung.ServiceDefaults;
-using Autowartung.Web.Access;
 using Autowartung.Web;
+using Autowartung.Web.Access;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

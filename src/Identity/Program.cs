@@ -1,7 +1,7 @@
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
-using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.ServiceDefaults;
+using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Web;
 
 var builder = WebApplication.CreateBuilder(args);

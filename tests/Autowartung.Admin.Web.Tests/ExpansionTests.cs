@@ -53,8 +53,15 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
 {
     private static object NewCity(string slug, string area) => new
     {
-        slug, name = "Bochum", serviceArea = area, timeZone = "Europe/Berlin", conciergeFeeCents = 2900, pilotDailyBookingCap = 5,
-        freeCancellationHours = 24, lateCancellationFeeCents = 1500, minimumReplacementCars = 2,
+        slug,
+        name = "Bochum",
+        serviceArea = area,
+        timeZone = "Europe/Berlin",
+        conciergeFeeCents = 2900,
+        pilotDailyBookingCap = 5,
+        freeCancellationHours = 24,
+        lateCancellationFeeCents = 1500,
+        minimumReplacementCars = 2,
     };
 
     private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
@@ -125,8 +132,15 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         using var admin = app.AdminClient();
         var errors = await ErrorsAsync(await admin.PostAsJsonAsync("/api/v1/cities", new
         {
-            slug = "hagen", name = "H", serviceArea = "58095", timeZone = "Mars/Olympus", conciergeFeeCents = -1, pilotDailyBookingCap = 0,
-            freeCancellationHours = 1000, lateCancellationFeeCents = -5, minimumReplacementCars = -1,
+            slug = "hagen",
+            name = "H",
+            serviceArea = "58095",
+            timeZone = "Mars/Olympus",
+            conciergeFeeCents = -1,
+            pilotDailyBookingCap = 0,
+            freeCancellationHours = 1000,
+            lateCancellationFeeCents = -5,
+            minimumReplacementCars = -1,
         }));
         foreach (var field in new[] { "name", "timeZone", "conciergeFeeCents", "pilotDailyBookingCap", "freeCancellationHours", "lateCancellationFeeCents", "minimumReplacementCars" })
             Assert.True(errors.TryGetProperty(field, out _), field);
@@ -268,8 +282,15 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         using var admin = app.Factory.ClientWithCookie("admin.autowartung.localhost", Sessions.Cookie(app.Factory.Services, app.Admin, secondFactor: true));
         var fields = new Dictionary<string, string>
         {
-            ["NewSlug"] = "recklinghausen", ["Name"] = "Recklinghausen", ["ServiceArea"] = "45657-45665", ["TimeZone"] = "Europe/Berlin",
-            ["ConciergeFee"] = "29.00", ["PilotDailyBookingCap"] = "5", ["FreeCancellationHours"] = "24", ["LateCancellationFee"] = "15.00", ["MinimumReplacementCars"] = "2",
+            ["NewSlug"] = "recklinghausen",
+            ["Name"] = "Recklinghausen",
+            ["ServiceArea"] = "45657-45665",
+            ["TimeZone"] = "Europe/Berlin",
+            ["ConciergeFee"] = "29.00",
+            ["PilotDailyBookingCap"] = "5",
+            ["FreeCancellationHours"] = "24",
+            ["LateCancellationFee"] = "15.00",
+            ["MinimumReplacementCars"] = "2",
         };
         using var invalid = await admin.SubmitAsync("/staedte/neu", new Dictionary<string, string>(fields) { ["ServiceArea"] = "58452" }, "/staedte/neu?handler=Save");
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);

@@ -14,10 +14,26 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
 
     private static Dictionary<string, string> Fields(string name, string served = "45879-45883") => new()
     {
-        ["Name"] = name, ["Street"] = "Bahnhofstraße 1", ["PostalCode"] = "45879", ["Town"] = "Gelsenkirchen", ["ServedPostalCodes"] = served,
-        ["Opens[0]"] = "07:30", ["Closes[0]"] = "18:00", ["Opens[1]"] = "07:30", ["Closes[1]"] = "18:00", ["Opens[2]"] = "07:30", ["Closes[2]"] = "18:00",
-        ["Opens[3]"] = "07:30", ["Closes[3]"] = "18:00", ["Opens[4]"] = "07:30", ["Closes[4]"] = "16:00", ["Opens[5]"] = "08:00", ["Closes[5]"] = "12:00",
-        ["Opens[6]"] = "", ["Closes[6]"] = "", ["WithCapacityTemplate"] = "true",
+        ["Name"] = name,
+        ["Street"] = "Bahnhofstraße 1",
+        ["PostalCode"] = "45879",
+        ["Town"] = "Gelsenkirchen",
+        ["ServedPostalCodes"] = served,
+        ["Opens[0]"] = "07:30",
+        ["Closes[0]"] = "18:00",
+        ["Opens[1]"] = "07:30",
+        ["Closes[1]"] = "18:00",
+        ["Opens[2]"] = "07:30",
+        ["Closes[2]"] = "18:00",
+        ["Opens[3]"] = "07:30",
+        ["Closes[3]"] = "18:00",
+        ["Opens[4]"] = "07:30",
+        ["Closes[4]"] = "16:00",
+        ["Opens[5]"] = "08:00",
+        ["Closes[5]"] = "12:00",
+        ["Opens[6]"] = "",
+        ["Closes[6]"] = "",
+        ["WithCapacityTemplate"] = "true",
     };
 
     /// <summary>A fresh onboarding city with no workshop yet.</summary>
@@ -26,8 +42,15 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
         using var api = app.AdminClient();
         using var created = await api.PostAsJsonAsync("/api/v1/cities", new
         {
-            slug, name = slug, serviceArea = area, timeZone = "Europe/Berlin", conciergeFeeCents = 2900, pilotDailyBookingCap = 5,
-            freeCancellationHours = 24, lateCancellationFeeCents = 1500, minimumReplacementCars = 0,
+            slug,
+            name = slug,
+            serviceArea = area,
+            timeZone = "Europe/Berlin",
+            conciergeFeeCents = 2900,
+            pilotDailyBookingCap = 5,
+            freeCancellationHours = 24,
+            lateCancellationFeeCents = 1500,
+            minimumReplacementCars = 0,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return slug;
@@ -113,14 +136,18 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
 
         using var bad = await admin.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Prices[INSPECTION.Small]"] = "199.50", ["Prices[OIL_CHANGE.Small]"] = "-5", ["LabourRate"] = "98.00",
+            ["Prices[INSPECTION.Small]"] = "199.50",
+            ["Prices[OIL_CHANGE.Small]"] = "-5",
+            ["LabourRate"] = "98.00",
         }, $"{page}?handler=Prices");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal(18900, await app.Database.ScalarAsync<int>("SELECT net_cents FROM workshop_prices WHERE workshop_id = @p0 AND item_code = 'INSPECTION' AND vehicle_class = 'Small'", id));
 
         using var good = await admin.SubmitAsync(page, new Dictionary<string, string>
         {
-            ["Prices[INSPECTION.Small]"] = "199.50", ["Prices[OIL_CHANGE.Small]"] = "89,00", ["LabourRate"] = "104.00",
+            ["Prices[INSPECTION.Small]"] = "199.50",
+            ["Prices[OIL_CHANGE.Small]"] = "89,00",
+            ["LabourRate"] = "104.00",
         }, $"{page}?handler=Prices");
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal(19950, await app.Database.ScalarAsync<int>("SELECT net_cents FROM workshop_prices WHERE workshop_id = @p0 AND item_code = 'INSPECTION' AND vehicle_class = 'Small'", id));
@@ -196,9 +223,20 @@ public sealed class WorkshopAdminTests(ExpansionApp app) : IClassFixture<Expansi
             // The form comes from the workshop's own page; only the address names the other city.
             using var posted = await admin.SubmitAsync(ownPage, new Dictionary<string, string>
             {
-                ["Prices[INSPECTION.Small]"] = "1.00", ["LabourRate"] = "1.00", ["Day"] = "Sunday", ["Start"] = "10:00", ["End"] = "11:00", ["Capacity"] = "1",
-                ["StaffEmail"] = "fremd@test.example", ["Name"] = "Übernommen", ["Street"] = "Weg 1", ["PostalCode"] = "44135", ["Town"] = "Dortmund",
-                ["ServedPostalCodes"] = "44135", ["Opens[0]"] = "08:00", ["Closes[0]"] = "17:00",
+                ["Prices[INSPECTION.Small]"] = "1.00",
+                ["LabourRate"] = "1.00",
+                ["Day"] = "Sunday",
+                ["Start"] = "10:00",
+                ["End"] = "11:00",
+                ["Capacity"] = "1",
+                ["StaffEmail"] = "fremd@test.example",
+                ["Name"] = "Übernommen",
+                ["Street"] = "Weg 1",
+                ["PostalCode"] = "44135",
+                ["Town"] = "Dortmund",
+                ["ServedPostalCodes"] = "44135",
+                ["Opens[0]"] = "08:00",
+                ["Closes[0]"] = "17:00",
             }, $"{foreign}?handler={handler}");
             Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         }

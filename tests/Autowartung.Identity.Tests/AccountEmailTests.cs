@@ -11,7 +11,11 @@ public sealed class AccountEmailTests(IdentityApp app) : IClassFixture<IdentityA
     private async Task<HttpResponseMessage> RegisterAsync(HttpClient client, string email, string password = "ein-sicheres-passwort") =>
         await client.SubmitAsync("/registrieren?city=witten", new Dictionary<string, string>
         {
-            ["Input.Name"] = "Erika Muster", ["Input.Email"] = email, ["Input.Password"] = password, ["city"] = "witten", ["area"] = "kunde",
+            ["Input.Name"] = "Erika Muster",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["city"] = "witten",
+            ["area"] = "kunde",
         });
 
     [Fact]

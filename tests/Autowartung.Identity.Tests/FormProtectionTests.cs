@@ -46,7 +46,8 @@ public sealed class FormProtectionTests(IdentityApp app) : IClassFixture<Identit
 
         using var response = await client.SubmitAsync("/konto", new Dictionary<string, string>
         {
-            ["CurrentPassword"] = People.Password, ["NewPassword"] = "ein-ganz-neues-passwort",
+            ["CurrentPassword"] = People.Password,
+            ["NewPassword"] = "ein-ganz-neues-passwort",
         }, "/konto?handler=Password");
 
         Assert.Contains("Ihr Passwort ist geändert", await response.Content.ReadAsStringAsync());

@@ -47,8 +47,11 @@ public sealed partial class HostileInputTests(IdentityApp app, ITestOutputHelper
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["city"] = "witten", ["area"] = "kunde",
-                ["Input.Email"] = "kunde\0@identity.test", ["Input.Password"] = People.Password,
+                ["__RequestVerificationToken"] = token,
+                ["city"] = "witten",
+                ["area"] = "kunde",
+                ["Input.Email"] = "kunde\0@identity.test",
+                ["Input.Password"] = People.Password,
             }),
         };
         post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));

@@ -102,8 +102,11 @@ public sealed partial class SignInPageTests(IdentityApp app) : IClassFixture<Ide
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["city"] = "witten", ["area"] = "kunde",
-                ["Input.Email"] = "keine-adresse", ["Input.Password"] = "geheim",
+                ["__RequestVerificationToken"] = token,
+                ["city"] = "witten",
+                ["area"] = "kunde",
+                ["Input.Email"] = "keine-adresse",
+                ["Input.Password"] = "geheim",
             }),
         };
         post.Headers.Add("Cookie", string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));

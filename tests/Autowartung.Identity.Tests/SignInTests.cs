@@ -10,7 +10,11 @@ public sealed class SignInTests(IdentityApp app) : IClassFixture<IdentityApp>
 
     private static Dictionary<string, string> Credentials(string email, string password, string? returnUrl = WittenUrl) => new()
     {
-        ["Input.Email"] = email, ["Input.Password"] = password, ["city"] = "witten", ["area"] = "kunde", ["returnUrl"] = returnUrl ?? "",
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+        ["city"] = "witten",
+        ["area"] = "kunde",
+        ["returnUrl"] = returnUrl ?? "",
     };
 
     private static string ErrorText(string html) =>

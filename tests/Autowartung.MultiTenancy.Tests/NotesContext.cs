@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
+using System.Text.Json;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Scheduling;
-using Autowartung.MultiTenancy;
 using Autowartung.Testing;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -152,7 +152,10 @@ public sealed class StripePaymentGatewayTests
         {
             error = new
             {
-                type = "card_error", code, decline_code = declineCode, message = "Your card was declined.",
+                type = "card_error",
+                code,
+                decline_code = declineCode,
+                message = "Your card was declined.",
                 payment_intent = new { id = "pi_9", @object = "payment_intent", status = "requires_payment_method", amount = 1890, amount_received = 0, currency = "eur", last_payment_error = error },
             },
         });

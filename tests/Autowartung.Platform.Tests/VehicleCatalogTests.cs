@@ -1,9 +1,7 @@
-using Autowartung.Platform.Data;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.Platform.Tests;

@@ -7,7 +7,9 @@ public sealed class PlatformUrlsTests
 {
     private static readonly PlatformUrls Local = new(Options.Create(new PlatformHostOptions
     {
-        BaseDomain = "autowartung.localhost", PublicScheme = "http", PublicPort = 8080,
+        BaseDomain = "autowartung.localhost",
+        PublicScheme = "http",
+        PublicPort = 8080,
     }));
 
     private static readonly PlatformUrls Production = new(Options.Create(new PlatformHostOptions { BaseDomain = "autowartung.de" }));

@@ -1,10 +1,8 @@
 using Autowartung.Testing;
 using Autowartung.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 
 namespace Autowartung.ServiceDefaults.Tests;
 

@@ -15,7 +15,10 @@ public sealed class SetupIntentTests(EmulatorFactory emulator) : IClassFixture<E
 
         var setup = await stripe.V1.SetupIntents.CreateAsync(new SetupIntentCreateOptions
         {
-            Customer = customer.Id, PaymentMethod = "pm_card_visa", Confirm = true, AllowedPaymentMethodTypes = ["card"],
+            Customer = customer.Id,
+            PaymentMethod = "pm_card_visa",
+            Confirm = true,
+            AllowedPaymentMethodTypes = ["card"],
             Metadata = new() { ["user_id"] = "u-1" },
         });
 
@@ -35,7 +38,9 @@ public sealed class SetupIntentTests(EmulatorFactory emulator) : IClassFixture<E
 
         var setup = await stripe.V1.SetupIntents.CreateAsync(new SetupIntentCreateOptions
         {
-            Customer = customer.Id, PaymentMethod = "pm_card_chargeDeclined", Confirm = true,
+            Customer = customer.Id,
+            PaymentMethod = "pm_card_chargeDeclined",
+            Confirm = true,
         });
 
         Assert.Equal(("requires_payment_method", "card_declined", "generic_decline"), (setup.Status, setup.LastSetupError.Code, setup.LastSetupError.DeclineCode));

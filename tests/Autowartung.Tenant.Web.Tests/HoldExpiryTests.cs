@@ -40,7 +40,8 @@ public sealed class HoldExpiryTests(FastJobs app) : IClassFixture<FastJobs>
         {
             Content = JsonContent.Create(new
             {
-                quoteId, slotId,
+                quoteId,
+                slotId,
                 customer = new { name = "Max Muster", email = $"hold-{Guid.NewGuid():N}@booking.test", phone = "02302 12345" },
                 address = new { street = "Bahnhofstraße 2", postalCode = "58454", city = "Witten" },
                 licensePlate = "EN-X 1",

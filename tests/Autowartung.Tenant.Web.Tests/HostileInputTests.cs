@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Autowartung.Platform.Accounts;
 using Autowartung.Testing;
-using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace Autowartung.Tenant.Web.Tests;
 

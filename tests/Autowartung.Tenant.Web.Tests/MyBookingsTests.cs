@@ -24,7 +24,8 @@ public sealed class MyBookingsTests(DemoCities app) : IClassFixture<DemoCities>
         {
             Content = JsonContent.Create(new
             {
-                quoteId, slotId,
+                quoteId,
+                slotId,
                 customer = new { name = "Stamm Kundin", email, phone = "02302 98765" },
                 address = new { street = "Wiesenweg 4", postalCode = "58455", city = "Witten" },
                 licensePlate = "EN-SK 42",
@@ -100,7 +101,9 @@ public sealed class MyBookingsTests(DemoCities app) : IClassFixture<DemoCities>
         using var api = app.Api("witten");
         using var quoteResponse = await api.PostAsJsonAsync("/api/v1/quotes", new
         {
-            vehicle = new { make = "Skoda", model = "Octavia", year = 2022, fuel = "Diesel" }, serviceCodes = new[] { "HU_AU" }, postalCode = "58455",
+            vehicle = new { make = "Skoda", model = "Octavia", year = 2022, fuel = "Diesel" },
+            serviceCodes = new[] { "HU_AU" },
+            postalCode = "58455",
         });
         var quoteId = (await quoteResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var slotId = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/slots?quoteId={quoteId}")).EnumerateArray().First().GetProperty("id").GetString();

@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
-using Autowartung.Platform.Data;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Workshops;
 using Autowartung.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Autowartung.MultiTenancy;
 
 namespace Autowartung.Tenant.Web.Tests;
 

@@ -216,7 +216,9 @@ public sealed class RoutingTests(DemoCities app) : IClassFixture<DemoCities>
 
         using var response = await client.PostAsJsonAsync("/api/v1/quotes", new
         {
-            vehicle = new { make = "Ford", model = "Focus", year = 2020, fuel = "Diesel" }, serviceCodes = new[] { "INSPECTION" }, postalCode = "58456",
+            vehicle = new { make = "Ford", model = "Focus", year = 2020, fuel = "Diesel" },
+            serviceCodes = new[] { "INSPECTION" },
+            postalCode = "58456",
         });
         var quote = await response.Content.ReadFromJsonAsync<JsonElement>();
 

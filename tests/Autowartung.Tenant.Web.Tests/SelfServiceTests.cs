@@ -1,5 +1,4 @@
 using System.Net;
-using Autowartung.Platform.Accounts;
 using Autowartung.Testing;
 
 namespace Autowartung.Tenant.Web.Tests;
@@ -14,7 +13,10 @@ public sealed class SelfServiceTests(PeopleInCities city) : IClassFixture<People
 
         using var window = await staff.SubmitAsync("/workshop/zeiten", new Dictionary<string, string>
         {
-            ["Day"] = "Tuesday", ["Start"] = "10:00", ["End"] = "12:00", ["Capacity"] = "4",
+            ["Day"] = "Tuesday",
+            ["Start"] = "10:00",
+            ["End"] = "12:00",
+            ["Capacity"] = "4",
         }, "/workshop/zeiten?handler=AddWindow");
         var date = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd");
         using var closure = await staff.SubmitAsync("/workshop/zeiten", new Dictionary<string, string> { ["Date"] = date, ["Reason"] = "Inventur" },
@@ -35,7 +37,10 @@ public sealed class SelfServiceTests(PeopleInCities city) : IClassFixture<People
         using var staffA = city.As(city.StaffA, "witten");
         await city.As(city.StaffB, "witten").SubmitAsync("/workshop/zeiten", new Dictionary<string, string>
         {
-            ["Day"] = "Wednesday", ["Start"] = "13:00", ["End"] = "14:00", ["Capacity"] = "2",
+            ["Day"] = "Wednesday",
+            ["Start"] = "13:00",
+            ["End"] = "14:00",
+            ["Capacity"] = "2",
         }, "/workshop/zeiten?handler=AddWindow");
         var windowOfB = await city.Database.ScalarAsync<Guid>("SELECT id FROM pickup_windows WHERE day = 'Wednesday' AND start = '13:00'");
 
@@ -54,7 +59,10 @@ public sealed class SelfServiceTests(PeopleInCities city) : IClassFixture<People
 
         using var response = await staff.SubmitAsync("/workshop/zeiten", new Dictionary<string, string>
         {
-            ["Day"] = "Friday", ["Start"] = "12:00", ["End"] = "10:00", ["Capacity"] = "0",
+            ["Day"] = "Friday",
+            ["Start"] = "12:00",
+            ["End"] = "10:00",
+            ["Capacity"] = "0",
         }, "/workshop/zeiten?handler=AddWindow");
 
         var html = await response.Content.ReadAsStringAsync();

@@ -7,7 +7,6 @@ using Autowartung.Platform.Demo;
 using Autowartung.Platform.Payments.Stripe;
 using Autowartung.ServiceDefaults.Telemetry;
 using Autowartung.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;

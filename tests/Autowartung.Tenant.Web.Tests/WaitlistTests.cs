@@ -1,8 +1,7 @@
 using System.Net;
-using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
-using Autowartung.Web.Links;
 using Autowartung.Testing;
+using Autowartung.Web.Links;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 

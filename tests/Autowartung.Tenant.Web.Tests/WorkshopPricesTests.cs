@@ -19,14 +19,18 @@ public sealed class WorkshopPricesTests(OnboardingApp app) : IClassFixture<Onboa
 
         using var refused = await staff.SubmitAsync("/workshop/preise", new Dictionary<string, string>
         {
-            ["Prices[INSPECTION.Small]"] = "205.00", ["Prices[HU_AU.Small]"] = "zwölf", ["LabourRate"] = "98.00",
+            ["Prices[INSPECTION.Small]"] = "205.00",
+            ["Prices[HU_AU.Small]"] = "zwölf",
+            ["LabourRate"] = "98.00",
         });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(18900, await app.Database.ScalarAsync<int>(InspectionSmall));
 
         using var saved = await staff.SubmitAsync("/workshop/preise", new Dictionary<string, string>
         {
-            ["Prices[INSPECTION.Small]"] = "205.00", ["Prices[HU_AU.Small]"] = "129.00", ["LabourRate"] = "98.00",
+            ["Prices[INSPECTION.Small]"] = "205.00",
+            ["Prices[HU_AU.Small]"] = "129.00",
+            ["LabourRate"] = "98.00",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal(20500, await app.Database.ScalarAsync<int>(InspectionSmall));

@@ -1,5 +1,4 @@
 using Autowartung.Platform.Cities;
-using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Workshops;
 

@@ -1,5 +1,5 @@
-using Autowartung.MultiTenancy.Stores;
 using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;

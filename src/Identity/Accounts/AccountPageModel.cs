@@ -1,5 +1,4 @@
 using Autowartung.MultiTenancy.Stores;
-using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Mvc;

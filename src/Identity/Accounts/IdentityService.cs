@@ -1,9 +1,8 @@
 using System.Threading.RateLimiting;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
-using Microsoft.AspNetCore.Identity;
 using Autowartung.ServiceDefaults.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 
 namespace Autowartung.Identity.Accounts;
 

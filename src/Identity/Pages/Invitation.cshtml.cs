@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Autowartung.Identity.Accounts;
-using Autowartung.MultiTenancy.Stores;
 using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;

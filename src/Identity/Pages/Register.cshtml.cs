@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Autowartung.Identity.Accounts;
 using Autowartung.MultiTenancy.Stores;
-using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;

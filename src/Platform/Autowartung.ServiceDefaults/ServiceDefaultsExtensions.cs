@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Autowartung.ServiceDefaults.Authentication;
 using Autowartung.ServiceDefaults.Health;
 using Autowartung.ServiceDefaults.Hosting;
@@ -5,8 +7,6 @@ using Autowartung.ServiceDefaults.Localization;
 using Autowartung.ServiceDefaults.Logging;
 using Autowartung.ServiceDefaults.Problems;
 using Autowartung.ServiceDefaults.Telemetry;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;

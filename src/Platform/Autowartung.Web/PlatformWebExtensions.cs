@@ -1,7 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
-using Autowartung.Platform.Payments;
 using Autowartung.Platform.Storage;
 using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults;

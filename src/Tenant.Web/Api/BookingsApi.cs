@@ -1,17 +1,17 @@
-using Autowartung.Web.Bookings;
-using Microsoft.Extensions.Localization;
 using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
-using Autowartung.Platform;
+using Autowartung.Web.Bookings;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Autowartung.Tenant.Web.Api;
 

@@ -1,7 +1,7 @@
 using Autowartung.Platform.Data;
-using FuelType = Autowartung.Platform.Vehicles.FuelType;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using FuelType = Autowartung.Platform.Vehicles.FuelType;
 
 namespace Autowartung.Tenant.Web.Api;
 

@@ -1,6 +1,5 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Waitlist;
 using Quartz;

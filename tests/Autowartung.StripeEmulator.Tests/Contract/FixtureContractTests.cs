@@ -72,7 +72,10 @@ public sealed class FixtureContractTests(EmulatorFactory emulator) : IClassFixtu
         {
             var setup = await stripe.V1.SetupIntents.CreateAsync(new SetupIntentCreateOptions
             {
-                Customer = customer.Id, PaymentMethod = "pm_card_visa", Confirm = true, Usage = "off_session",
+                Customer = customer.Id,
+                PaymentMethod = "pm_card_visa",
+                Confirm = true,
+                Usage = "off_session",
                 AllowedPaymentMethodTypes = ["card"],
             });
             Assert.Equal("succeeded", setup.Status);

@@ -1,6 +1,5 @@
 using System.Text;
 using Autowartung.StripeEmulator.Control;
-using Microsoft.Extensions.Options;
 
 namespace Autowartung.StripeEmulator.Api;
 

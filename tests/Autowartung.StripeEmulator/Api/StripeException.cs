@@ -86,7 +86,9 @@ public sealed class StripeException : Exception
     public static StripeException ResourceMissing(string kind, string id, string param = "id") =>
         new(param == "id" ? 404 : 400, "invalid_request_error", $"No such {kind}: '{id}'")
         {
-            Param = param, Code = "resource_missing", BeforeExecution = param != "id",
+            Param = param,
+            Code = "resource_missing",
+            BeforeExecution = param != "id",
         };
 
     public static StripeException CardError(string message, string code, string declineCode, string? charge,

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Autowartung.Testing;
 
 namespace Autowartung.Tenant.Web.Tests.Payments;

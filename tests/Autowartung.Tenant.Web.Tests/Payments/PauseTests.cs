@@ -6,7 +6,6 @@ using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
-using Autowartung.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,16 +38,20 @@ public sealed class PauseTests(PausedCityApp app) : IClassFixture<PausedCityApp>
         using var api = app.Api();
         var quoteId = (await (await api.PostAsJsonAsync("/api/v1/quotes", new
         {
-            vehicle = new { make = "Opel", model = "Corsa", year = 2021, fuel = "Petrol" }, serviceCodes = new[] { "HU_AU" }, postalCode = "58454",
+            vehicle = new { make = "Opel", model = "Corsa", year = 2021, fuel = "Petrol" },
+            serviceCodes = new[] { "HU_AU" },
+            postalCode = "58454",
         })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"/api/v1/slots?quoteId={quoteId}")).EnumerateArray());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/bookings")
         {
             Content = JsonContent.Create(new
             {
-                quoteId, slotId = running.Body.GetProperty("slotId").GetString(),
+                quoteId,
+                slotId = running.Body.GetProperty("slotId").GetString(),
                 customer = new { name = "Max Muster", email = "pause@booking.test", phone = "02302 12345" },
-                address = new { street = "Bahnhofstraße 2", postalCode = "58454", city = "Witten" }, licensePlate = "EN-PA 1",
+                address = new { street = "Bahnhofstraße 2", postalCode = "58454", city = "Witten" },
+                licensePlate = "EN-PA 1",
             }),
         };
         request.Headers.Add("Idempotency-Key", $"pause-{Guid.NewGuid():N}");

@@ -1,9 +1,8 @@
-using Autowartung.Platform;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Autowartung.MultiTenancy;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
@@ -255,7 +254,11 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         {
             var intent = await stripe.V1.PaymentIntents.CreateAsync(new Stripe.PaymentIntentCreateOptions
             {
-                Amount = 5000, Currency = "eur", PaymentMethod = "pm_card_visa", Confirm = true, CaptureMethod = "manual",
+                Amount = 5000,
+                Currency = "eur",
+                PaymentMethod = "pm_card_visa",
+                Confirm = true,
+                CaptureMethod = "manual",
             });
             Assert.Equal("requires_capture", intent.Status);
             return intent.Id;
@@ -316,7 +319,13 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
 
     private static byte[] EventBody(string id, string apiVersion) => JsonSerializer.SerializeToUtf8Bytes(new
     {
-        id, @object = "event", api_version = apiVersion, type = "customer.created", created = 1, livemode = false, pending_webhooks = 1,
+        id,
+        @object = "event",
+        api_version = apiVersion,
+        type = "customer.created",
+        created = 1,
+        livemode = false,
+        pending_webhooks = 1,
         data = new { @object = new { id = "cus_x", @object = "customer", metadata = new { } } },
     });
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Autowartung.Testing;
-
 namespace Autowartung.Tenant.Web.Tests.Payments;
 
 /// <summary>A person whose Stripe customer Stripe no longer has (deleted there, another mode) can still pay.</summary>

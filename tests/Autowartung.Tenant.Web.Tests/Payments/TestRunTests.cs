@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
-using Autowartung.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

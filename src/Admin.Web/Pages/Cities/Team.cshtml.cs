@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Autowartung.MultiTenancy.Stores;
 using Autowartung.MultiTenancy;
+using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;

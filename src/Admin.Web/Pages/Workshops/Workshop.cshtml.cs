@@ -1,7 +1,7 @@
 using System.Globalization;
+using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
 using Autowartung.Platform;
-using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
@@ -9,8 +9,8 @@ using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Hosting;
-using Autowartung.Web.UseCases;
 using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;

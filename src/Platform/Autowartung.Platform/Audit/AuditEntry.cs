@@ -36,8 +36,15 @@ public sealed class AuditEntry
         string? emailHash = null, string? ipAddress = null, string? userAgent = null, string? detail = null) =>
         new()
         {
-            Action = action, OccurredAt = now, UserId = userId, ActorUserId = actorUserId, CityId = cityId, EmailHash = emailHash,
-            IpAddress = ipAddress, UserAgent = userAgent?[..Math.Min(userAgent.Length, 300)], Detail = detail,
+            Action = action,
+            OccurredAt = now,
+            UserId = userId,
+            ActorUserId = actorUserId,
+            CityId = cityId,
+            EmailHash = emailHash,
+            IpAddress = ipAddress,
+            UserAgent = userAgent?[..Math.Min(userAgent.Length, 300)],
+            Detail = detail,
         };
 }
 

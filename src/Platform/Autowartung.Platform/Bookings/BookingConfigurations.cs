@@ -1,6 +1,6 @@
-using Autowartung.Platform.Geography;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Geography;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Workshops;

@@ -1,6 +1,6 @@
 using Autowartung.MultiTenancy;
-using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Audit;
+using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Geography;
 using Microsoft.EntityFrameworkCore;

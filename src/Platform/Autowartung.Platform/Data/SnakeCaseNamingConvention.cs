@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
@@ -23,8 +22,8 @@ internal sealed class SnakeCaseNamingConvention : IModelFinalizingConvention
             foreach (var property in entityType.GetDeclaredProperties())
                 property.SetColumnName(ToSnakeCase(property.GetColumnName()));
             foreach (var complex in entityType.GetDeclaredComplexProperties().Where(c => c.ComplexType.GetContainerColumnName() is null))
-            foreach (var property in complex.ComplexType.GetDeclaredProperties())
-                property.SetColumnName(ToSnakeCase(property.GetColumnName()));
+                foreach (var property in complex.ComplexType.GetDeclaredProperties())
+                    property.SetColumnName(ToSnakeCase(property.GetColumnName()));
 
             foreach (var key in entityType.GetDeclaredKeys())
                 key.SetName(ToSnakeCase(key.GetDefaultName() ?? key.GetName()!));

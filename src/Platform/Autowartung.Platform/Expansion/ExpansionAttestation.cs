@@ -40,9 +40,14 @@ public sealed class ExpansionAttestation
 
     public static ExpansionAttestation Create(
         AttestationKind kind, Guid? subjectId, DateOnly date, string? trainer, string? note, Guid attestedBy, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now), Kind = kind, SubjectId = subjectId, Date = date,
-        Trainer = string.IsNullOrWhiteSpace(trainer) ? null : trainer.Trim(), Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
-        AttestedBy = attestedBy, AttestedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            Kind = kind,
+            SubjectId = subjectId,
+            Date = date,
+            Trainer = string.IsNullOrWhiteSpace(trainer) ? null : trainer.Trim(),
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            AttestedBy = attestedBy,
+            AttestedAt = now,
+        };
 }

@@ -23,8 +23,11 @@ public sealed class ReplacementCar
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
         return new ReplacementCar
         {
-            Id = Guid.CreateVersion7(now), LicensePlate = licensePlate.Trim().ToUpperInvariant(), Model = model.Trim(),
-            Status = ReplacementCarStatus.Available, CreatedAt = now,
+            Id = Guid.CreateVersion7(now),
+            LicensePlate = licensePlate.Trim().ToUpperInvariant(),
+            Model = model.Trim(),
+            Status = ReplacementCarStatus.Available,
+            CreatedAt = now,
         };
     }
 

@@ -87,7 +87,8 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
             GrossCents = sum.GrossCents + f.GrossCents,
             CancelledBookings = sum.CancelledBookings + f.CancelledBookings,
             Payments = sum.Payments + f.Payments,
-        }) with { Customers = customers, ReturningCustomers = returning };
+        }) with
+        { Customers = customers, ReturningCustomers = returning };
         var days = await PerDayAsync(scope, period, cancellationToken);
         return new Outcome(new KpiReport(period.From, period.To, period.TimeZoneId, total, days, cities), errors);
     }

@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MimeKit;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Autowartung.Platform.Notifications;
 

@@ -37,13 +37,13 @@ public static class PriceListTemplate
     private static readonly Dictionary<string, int[]> NetCentsByClass = new()
     {
         //                      Small   Compact Midsize Large   SuvVan
-        ["INSPECTION"] =    [ 18900, 21900, 25900, 32900, 27900 ],
-        ["OIL_CHANGE"] =    [  8900,  9900, 11900, 14900, 12900 ],
-        ["HU_AU"] =         [ 12900, 12900, 12900, 12900, 12900 ],
-        ["BRAKES_FRONT"] =  [ 22900, 26900, 31900, 39900, 34900 ],
-        ["BRAKES_REAR"] =   [ 19900, 22900, 27900, 34900, 29900 ],
-        ["AC_SERVICE"] =    [  8900,  8900,  9900, 11900,  9900 ],
-        ["TYRE_CHANGE"] =   [  3900,  3900,  4900,  5900,  5900 ],
+        ["INSPECTION"] = [18900, 21900, 25900, 32900, 27900],
+        ["OIL_CHANGE"] = [8900, 9900, 11900, 14900, 12900],
+        ["HU_AU"] = [12900, 12900, 12900, 12900, 12900],
+        ["BRAKES_FRONT"] = [22900, 26900, 31900, 39900, 34900],
+        ["BRAKES_REAR"] = [19900, 22900, 27900, 34900, 29900],
+        ["AC_SERVICE"] = [8900, 8900, 9900, 11900, 9900],
+        ["TYRE_CHANGE"] = [3900, 3900, 4900, 5900, 5900],
     };
 
     public const int LabourRateNetCents = 9800;

@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;

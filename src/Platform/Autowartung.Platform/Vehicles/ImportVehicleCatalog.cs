@@ -66,7 +66,12 @@ public sealed partial class ImportVehicleCatalog(PlatformDbContext db)
         var errors = new List<string>();
         var options = new CsvReaderOptions
         {
-            Separator = ';', HasHeader = true, CommentPrefix = '#', TrimWhitespace = true, SkipEmptyLines = true, TrackLineNumbers = true,
+            Separator = ';',
+            HasHeader = true,
+            CommentPrefix = '#',
+            TrimWhitespace = true,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
         };
         using var reader = CsvReader.Create(csv, options, leaveOpen: true);
         string[] expected = ["make", "model", "yearFrom", "yearTo", "fuels", "class", "keyNumbers"];

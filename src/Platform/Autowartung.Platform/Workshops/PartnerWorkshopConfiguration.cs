@@ -1,5 +1,5 @@
-using Autowartung.Platform.Geography;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
+using Autowartung.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

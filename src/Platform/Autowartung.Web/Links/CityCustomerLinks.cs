@@ -1,6 +1,6 @@
 using Autowartung.MultiTenancy;
-using Autowartung.Platform.Cities;
 using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Cities;
 using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 

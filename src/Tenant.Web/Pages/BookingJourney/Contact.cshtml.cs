@@ -2,7 +2,6 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Quotes;
-using Autowartung.Platform.Scheduling;
 using Autowartung.Web.Links;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

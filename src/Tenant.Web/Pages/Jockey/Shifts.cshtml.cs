@@ -1,9 +1,9 @@
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Scheduling;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Autowartung.Web.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Jockey;

@@ -1,12 +1,12 @@
 using Autowartung.MultiTenancy.AspNetCore;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
-using Autowartung.Platform;
 using Autowartung.Web.UseCases;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.Workshop;

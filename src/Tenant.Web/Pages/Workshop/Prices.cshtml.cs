@@ -1,7 +1,7 @@
-using Autowartung.Web.UseCases;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Pricing;
 using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,4 +1,3 @@
-using System.Net;
 using StripeNet = global::Stripe;
 
 namespace Autowartung.Platform.Payments.Stripe;
