@@ -1,10 +1,12 @@
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
 using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -102,20 +104,17 @@ public static class AdminApi
         if (Enum.GetNames<CityStatus>().FirstOrDefault(name => name.Equals(request.Status?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } statusName)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["Bitte den neuen Status angeben: Pilot, Live oder Paused."] });
         var target = Enum.Parse<CityStatus>(statusName);
-        ChangeCityStatus.Outcome outcome;
+        Result<CityStatus> moved;
         using (tenancy.BeginScope(city))
-            outcome = await changeStatus.RunAsync(target, request.Reason, AdminId(context), context.GetAuditOrigin(), cancellationToken);
-        return outcome.Failure switch
-        {
-            ChangeCityStatus.Failure.None => TypedResults.Ok(new StatusChanged(city.Identifier, outcome.Status!.Value.ToString())),
-            ChangeCityStatus.Failure.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [outcome.Message!] }),
-            _ => TypedResults.Conflict(new ProblemDetails
-            {
-                Status = 409,
-                Title = outcome.Message,
-                Extensions = { ["unmet"] = (outcome.Unmet ?? []).Select(c => new CriterionState(c.Key, c.Title, c.Met, c.Evidence)).ToList() },
-            }),
-        };
+            moved = await changeStatus.RunAsync(target, request.Reason, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        if (moved.Succeeded) return TypedResults.Ok(new StatusChanged(city.Identifier, moved.Value.ToString()));
+        if (moved.Failure.Status == ResultStatus.NotFound) return TypedResults.NotFound();
+        if (moved.Failure.Status == ResultStatus.Invalid) return ResultHttp.Invalid(moved.Failure);
+        // The body's contract: every refusal lists the unmet criteria as "unmet" (empty when the move does not exist).
+        var conflict = ResultHttp.Conflict(moved.Failure with { Details = null });
+        var unmet = moved.Failure.Details as IReadOnlyList<Criterion> ?? [];
+        conflict.Value!.Extensions["unmet"] = unmet.Select(c => new CriterionState(c.Key, c.Title, c.Met, c.Evidence)).ToList();
+        return conflict;
     }
 
     private static Guid AdminId(HttpContext context) => context.Features.Get<UserAccess>()!.UserId;

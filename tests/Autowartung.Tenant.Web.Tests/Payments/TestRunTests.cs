@@ -1,4 +1,5 @@
 using Autowartung.MultiTenancy;
+using Autowartung.Platform;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
@@ -19,8 +20,8 @@ public sealed class TestRunTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.Equal("Confirmed", await PaymentsApp.EventuallyAsync(() => app.StatusAsync(booked.Id), "Confirmed"));
         await app.Database.ExecuteAsync("UPDATE bookings SET is_test = true WHERE id = @p0", booked.Id);   // as if made while Witten was onboarding
 
-        Assert.Equal(CompleteTestRun.Outcome.Completed, await CompleteAsync(booked.Id));
-        Assert.Equal(CompleteTestRun.Outcome.NotAllowed, await CompleteAsync(booked.Id));   // a second time changes nothing
+        Assert.Equal(ResultStatus.Ok, (await CompleteAsync(booked.Id)).Status);
+        Assert.Equal(ResultStatus.Conflict, (await CompleteAsync(booked.Id)).Status);   // a second time changes nothing
 
         Assert.Equal("Completed", await app.StatusAsync(booked.Id));
         Assert.Equal(booked.TotalCents, await app.Database.ScalarAsync<int>("SELECT refunded_cents FROM payments WHERE booking_id = @p0", booked.Id));
@@ -30,7 +31,7 @@ public sealed class TestRunTests(PaymentsApp app) : IClassFixture<PaymentsApp>
         Assert.Equal(booked.TotalCents, Assert.Single(refunds.Data).Amount);   // at Stripe, one refund of all of it
     }
 
-    private async Task<CompleteTestRun.Outcome> CompleteAsync(Guid bookingId)
+    private async Task<Result> CompleteAsync(Guid bookingId)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();

@@ -1,5 +1,6 @@
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
@@ -9,6 +10,7 @@ using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -105,52 +107,42 @@ public sealed class CityModel(
     {
         if (IsNew || await cities.TryGetByIdentifierAsync(Slug!, cancellationToken) is not { } tenant) return NotFound();
         // On the page the why is asked for; the use case leaves it to API clients.
-        ChangeCityStatus.Outcome outcome;
-        if (string.IsNullOrWhiteSpace(Reason)) outcome = new(ChangeCityStatus.Failure.Invalid, Message: "Bitte einen Grund angeben (3 bis 300 Zeichen).");
+        Result moved;
+        if (string.IsNullOrWhiteSpace(Reason)) moved = Result.Invalid("reason", "Bitte einen Grund angeben (3 bis 300 Zeichen).");
         else
             using (tenancy.BeginScope(tenant))
-                outcome = await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-        if (outcome.Failure == ChangeCityStatus.Failure.None) return LocalRedirect($"/staedte/{Slug}");
+                moved = (await changeStatus.RunAsync(Target, Reason, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)).WithoutValue();
+        if (moved.Succeeded) return LocalRedirect($"/staedte/{Slug}");
+        if (moved.Failure.Status == ResultStatus.NotFound) return NotFound();
         await OnGetAsync(cancellationToken);
-        (Message, Unmet) = (outcome.Message, outcome.Unmet ?? []);
-        Response.StatusCode = outcome.Failure == ChangeCityStatus.Failure.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        // The gate shows its refusal in one place, next to the criteria, whether the reason or the move was wrong.
+        Message = moved.Failure.Reason ?? moved.Failure.Errors.Values.SelectMany(m => m).First();
+        Unmet = moved.Failure.Details as IReadOnlyList<Criterion> ?? [];
+        Response.StatusCode = ResultPages.StatusCode(moved.Failure);
         return Page();
     }
 
     public Task<IActionResult> OnPostAttestAsync(CancellationToken cancellationToken) =>
-        InCityAsync(async () =>
-        {
-            var errors = await attest.RunAsync(new RecordAttestation.Request(Kind, SubjectId, AttestedDate, Trainer, Note), AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-            return errors;
-        }, cancellationToken);
+        InCityAsync(() => attest.RunAsync(new RecordAttestation.Request(Kind, SubjectId, AttestedDate, Trainer, Note), AdminId, HttpContext.GetAuditOrigin(), cancellationToken),
+            cancellationToken);
 
     public Task<IActionResult> OnPostAddCarAsync(CancellationToken cancellationToken) =>
         InCityAsync(() => fleet.AddAsync(CarPlate, CarModel, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCarStatusAsync(Guid carId, ReplacementCarStatus carStatus, CancellationToken cancellationToken) =>
-        InCityAsync(async () => await fleet.SetStatusAsync(carId, carStatus, cancellationToken) ? [] : new() { ["carId"] = ["Diesen Wagen gibt es hier nicht."] }, cancellationToken);
+        InCityAsync(() => fleet.SetStatusAsync(carId, carStatus, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostCompleteTestRunAsync(Guid bookingId, CancellationToken cancellationToken) =>
-        InCityAsync(async () => await completeTestRun.RunAsync(bookingId, TestNote, AdminId, HttpContext.GetAuditOrigin(), cancellationToken) switch
-        {
-            CompleteTestRun.Outcome.Completed => [],
-            CompleteTestRun.Outcome.Invalid => new() { ["testNote"] = ["Bitte kurz festhalten, wie der Testlauf verlief (3 bis 300 Zeichen)."] },
-            CompleteTestRun.Outcome.NotAllowed => new() { ["testNote"] = ["Diese Testbuchung ist nicht bezahlt oder schon abgeschlossen."] },
-            _ => new() { ["testNote"] = ["Diese Testbuchung gibt es in dieser Stadt nicht."] },
-        }, cancellationToken);
+        InCityAsync(() => completeTestRun.RunAsync(bookingId, TestNote, AdminId, HttpContext.GetAuditOrigin(), cancellationToken), cancellationToken);
 
-    /// <summary>Runs a change in this city; on success back to the page, else the page with the errors (400).</summary>
-    private async Task<IActionResult> InCityAsync(Func<Task<Dictionary<string, string[]>>> change, CancellationToken cancellationToken)
+    /// <summary>Runs a change in this city; on success back to the page, else the page with what went wrong.</summary>
+    private async Task<IActionResult> InCityAsync(Func<Task<Result>> change, CancellationToken cancellationToken)
     {
         if (IsNew || await cities.TryGetByIdentifierAsync(Slug!, cancellationToken) is not { } tenant) return NotFound();
-        Dictionary<string, string[]> errors;
+        Result result;
         using (tenancy.BeginScope(tenant))
-            errors = await change();
-        if (errors.Count == 0) return LocalRedirect($"/staedte/{Slug}");
-        await OnGetAsync(cancellationToken);
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+            result = await change();
+        return result.Succeeded ? LocalRedirect($"/staedte/{Slug}") : await this.ShowAsync(result.Failure, () => OnGetAsync(cancellationToken));
     }
 
     public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;

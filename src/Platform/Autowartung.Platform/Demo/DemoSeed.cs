@@ -244,8 +244,8 @@ public sealed class DemoSeed(
         {
             var next = city.Status == CityStatus.Onboarding ? CityStatus.Pilot : demo.Status;
             var moved = await changeStatus.RunAsync(next, "Demo-Daten: alle Kriterien erfüllt", adminId, AuditOrigin.None, cancellationToken);
-            if (moved.Failure != ChangeCityStatus.Failure.None)
-                throw new InvalidOperationException($"The demo city {demo.Slug} cannot go to {next}: {moved.Message}");
+            if (!moved.Succeeded)
+                throw new InvalidOperationException($"The demo city {demo.Slug} cannot go to {next}: {moved.Failure.Reason ?? moved.Status.ToString()}");
             await db.Entry(city).ReloadAsync(cancellationToken);
         }
     }

@@ -9,32 +9,28 @@ namespace Autowartung.Platform.Expansion;
 /// <summary>
 /// The go-live gate. A city moves <c>Onboarding → Pilot → Live</c> (and to and from <c>Paused</c>) only along
 /// the moves that exist, and into Pilot or Live only when every expansion criterion is met; a refusal names
-/// each unmet one. Pausing is always allowed from a public city: it stops new bookings, running orders go
+/// each unmet one (a conflict whose <see cref="Failure.Details"/> are the unmet <see cref="Criterion"/>s). Pausing is always allowed from a public city: it stops new bookings, running orders go
 /// on. Every move is audited with who, when and why (the admin page asks for the why; an API client may
 /// leave it out, and the audit says so), and every instance hears of it (<see cref="CityChanges"/>).
 /// Runs in the city's tenant scope.
 /// </summary>
 public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readiness, AuditLog audit, CityChanges changes)
 {
-    public enum Failure { None, NotFound, Invalid, NotAllowed, CriteriaUnmet }
-
-    public sealed record Outcome(Failure Failure, CityStatus? Status = null, IReadOnlyList<Criterion>? Unmet = null, string? Message = null);
-
-    public async Task<Outcome> RunAsync(CityStatus target, string? reason, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result<CityStatus>> RunAsync(CityStatus target, string? reason, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == db.CurrentTenantId, cancellationToken);
-        if (city is null) return new Outcome(Failure.NotFound);
+        if (city is null) return Result.NotFound();
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (why is { Length: < 3 or > 300 }) return new Outcome(Failure.Invalid, city.Status, Message: "Der Grund hat 3 bis 300 Zeichen.");
+        if (why is { Length: < 3 or > 300 }) return Result.Invalid("reason", "Der Grund hat 3 bis 300 Zeichen.");
         var from = city.Status;
         if (!City.CanMove(from, target))
-            return new Outcome(Failure.NotAllowed, from, Message: $"Von „{StatusText.German(from)}“ geht es nicht nach „{StatusText.German(target)}“.");
+            return Result.Conflict($"Von „{StatusText.German(from)}“ geht es nicht nach „{StatusText.German(target)}“.");
 
         if (target is CityStatus.Pilot or CityStatus.Live)
         {
             var unmet = (await readiness.RunAsync(cancellationToken)).Where(c => !c.Met).ToList();
             if (unmet.Count > 0)
-                return new Outcome(Failure.CriteriaUnmet, from, unmet, $"Noch nicht erfüllt: {string.Join("; ", unmet.Select(c => c.Title))}.");
+                return Result.Conflict($"Noch nicht erfüllt: {string.Join("; ", unmet.Select(c => c.Title))}.", (IReadOnlyList<Criterion>)unmet);
         }
 
         city.MoveTo(target);
@@ -42,6 +38,6 @@ public sealed class ChangeCityStatus(PlatformDbContext db, AssessReadiness readi
         await changes.PublishAsync(city, cancellationToken);
         await audit.RecordAsync(AuditAction.CityStatusChanged, origin, actorUserId: adminId, cityId: city.Id,
             detail: $"{from} → {target}: {why ?? "ohne Angabe eines Grundes"}", cancellationToken: cancellationToken);
-        return new Outcome(Failure.None, target);
+        return target;
     }
 }

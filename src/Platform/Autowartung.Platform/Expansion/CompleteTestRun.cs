@@ -13,15 +13,13 @@ namespace Autowartung.Platform.Expansion;
 /// </summary>
 public sealed class CompleteTestRun(PlatformDbContext db, SettleRefund settleRefund, AuditLog audit, TimeProvider clock)
 {
-    public enum Outcome { Completed, NotFound, NotAllowed, Invalid }
-
-    public async Task<Outcome> RunAsync(Guid bookingId, string? note, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(Guid bookingId, string? note, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && b.IsTest, cancellationToken);
-        if (booking is null) return Outcome.NotFound;
-        if (note?.Trim() is not { Length: >= 3 and <= 300 }) return Outcome.Invalid;
+        if (booking is null) return Result.NotFound();
+        if (note?.Trim() is not { Length: >= 3 and <= 300 }) return Result.Invalid("testNote", "Bitte kurz festhalten, wie der Testlauf verlief (3 bis 300 Zeichen).");
         var now = clock.GetUtcNow();
-        if (!booking.CompleteTestRun(now, note)) return Outcome.NotAllowed;
+        if (!booking.CompleteTestRun(now, note)) return NotAllowed;
 
         var payment = await db.Payments.CheckoutOf(booking.Id).SingleOrDefaultAsync(cancellationToken);
         var refund = payment is { RefundableCents: > 0 } ? Refund.Request(payment, payment.RefundableCents, "Testlauf abgeschlossen: Testbuchung erstattet", now) : null;
@@ -32,10 +30,12 @@ public sealed class CompleteTestRun(PlatformDbContext db, SettleRefund settleRef
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome.NotAllowed;   // changed meanwhile (cancelled, say): the admin looks again
+            return NotAllowed;   // changed meanwhile (cancelled, say): the admin looks again
         }
         if (refund is not null) await settleRefund.RunAsync(refund.Id, cancellationToken);
         await audit.RecordAsync(AuditAction.TestRunCompleted, origin, actorUserId: adminId, detail: $"{booking.Id}: {note.Trim()}", cancellationToken: cancellationToken);
-        return Outcome.Completed;
+        return Result.Ok;
     }
+
+    private static Failure NotAllowed => Result.Conflict("Diese Testbuchung ist nicht bezahlt oder schon abgeschlossen.");
 }

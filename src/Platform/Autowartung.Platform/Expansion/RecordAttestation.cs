@@ -14,7 +14,7 @@ public sealed class RecordAttestation(PlatformDbContext db, AuditLog audit, Time
 {
     public sealed record Request(AttestationKind? Kind, Guid? SubjectId, DateOnly? Date, string? Trainer, string? Note);
 
-    public async Task<Dictionary<string, string[]>> RunAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -30,12 +30,12 @@ public sealed class RecordAttestation(PlatformDbContext db, AuditLog audit, Time
             _ => true,
         };
         if (!subjectKnown) errors["subjectId"] = ["Diese Werkstatt oder diesen Fahrer gibt es in der Stadt nicht."];
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         db.ExpansionAttestations.Add(ExpansionAttestation.Create(request.Kind!.Value, request.Kind == AttestationKind.Marketing ? null : request.SubjectId,
             request.Date!.Value, request.Trainer, request.Note, adminId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.ExpansionAttested, origin, actorUserId: adminId, detail: $"{request.Kind} {request.Date:yyyy-MM-dd}", cancellationToken: cancellationToken);
-        return errors;
+        return Result.Ok;
     }
 }
