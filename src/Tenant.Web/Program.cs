@@ -1,4 +1,3 @@
-using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.ServiceDefaults;
 using Autowartung.Tenant.Web.Api;
 using Autowartung.Tenant.Web.Hosting;
@@ -21,7 +20,7 @@ app.UsePlatformAuthentication();
 app.UseCityHostGate();
 app.UsePlatformAuthorization();
 app.MapPlatformEndpoints();
-app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
+app.MapCityStaticAssets();
 app.MapCityApi();
 app.MapStripeWebhook();
 app.MapRazorPages();

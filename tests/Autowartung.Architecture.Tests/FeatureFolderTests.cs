@@ -20,8 +20,9 @@ public sealed class FeatureFolderTests
     {
         ["Geography"] = [],
         ["Audit"] = [],
-        ["Notifications"] = [],
+        ["Notifications"] = ["Cities"],
         ["Vehicles"] = [],
+        ["Storage"] = [],
         ["Catalog"] = ["Vehicles"],
         ["Cities"] = ["Audit", "Catalog", "Geography"],
         ["Pricing"] = ["Audit", "Catalog", "Vehicles", "Workshops"],

@@ -49,7 +49,7 @@ public sealed class PaymentJourneyTests(Chromium chromium) : IClassFixture<Chrom
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "autowartung-booking-paid.png"), FullPage = true });
 
         var mail = Assert.Single(await Maildev.ToAsync(email));
-        Assert.StartsWith("Buchung bestätigt", mail.Subject);
+        Assert.Matches(@"^Buchung AW-[0-9A-Z]{4}-[0-9A-Z]{4} bestätigt", mail.Subject);
         var ics = await Maildev.AttachmentAsync(mail, "abholung.ics");
         Assert.Contains("BEGIN:VEVENT", ics);
         Assert.Contains("SUMMARY:Abholung Ihres Opel Corsa", ics);

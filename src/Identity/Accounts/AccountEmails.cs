@@ -1,5 +1,4 @@
 using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,7 +12,7 @@ namespace Autowartung.Identity.Accounts;
 /// that causes it already (its tokens can only be made for a saved account), so no request waits for
 /// the mail server, and a mail server that is down loses nothing.
 /// </summary>
-public sealed class AccountEmails(UserManager<PlatformUser> users, PlatformDbContext db, IOutbox outbox, PlatformUrls urls)
+public sealed class AccountEmails(UserManager<PlatformUser> users, IOutbox outbox, PlatformUrls urls)
 {
     public async Task SendConfirmationAsync(PlatformUser user, string? citySlug, CancellationToken cancellationToken)
     {
@@ -67,8 +66,7 @@ public sealed class AccountEmails(UserManager<PlatformUser> users, PlatformDbCon
 
     private async Task AddAsync(EmailMessage email, string kind, CancellationToken cancellationToken)
     {
-        outbox.AddEmail(email, kind);
-        await db.SaveChangesAsync(cancellationToken);
+        await outbox.AddEmailNowAsync(email, kind, cancellationToken);
     }
 
     private Uri Link(string path, params (string Key, string? Value)[] query) =>

@@ -62,7 +62,7 @@ public static class ServiceDefaultsExtensions
         app.MapLanguageSwitch();
         // Browsers and tools ask for /favicon.ico of any page, HTML or not; the icon itself is a static asset of this library.
         app.MapGet("/favicon.ico", () => Results.Redirect("/_content/Autowartung.ServiceDefaults/favicon.ico", permanent: true))
-            .AllowAnonymous().ExcludeFromDescription();
+            .AllowAnonymous().ExcludeFromDescription().WithMetadata(new ServesApexAttribute());
         return app;
     }
 }

@@ -37,4 +37,11 @@ public static class CityHosts
         app.UseMiddleware<CityHostGate>();
         return app;
     }
+
+    /// <summary>The stylesheet, scripts and icon: the same for every host, so no city is resolved for them, and public.</summary>
+    public static WebApplication MapCityStaticAssets(this WebApplication app)
+    {
+        app.MapStaticAssets().ExcludeFromMultiTenantResolution().AllowAnonymous();
+        return app;
+    }
 }
