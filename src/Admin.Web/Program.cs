@@ -1,4 +1,5 @@
 using Autowartung.Admin.Web.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.Web;
 using Autowartung.Web.Access;
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatform();
 builder.AddAdminApi();
+builder.AddOutboxSending();   // every app sends the outbox, so mail goes out whichever of them runs
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().AddRequirements(new PlatformAdminRequirement()).RequireAuthenticatedUser().Build());
 

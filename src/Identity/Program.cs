@@ -1,5 +1,6 @@
 using Autowartung.Identity.Accounts;
 using Autowartung.Identity.Api;
+using Autowartung.Platform.Notifications;
 using Autowartung.ServiceDefaults;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Web;
@@ -9,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddPlatform();
 builder.AddIdentityService();
 builder.AddAuthApi();
+builder.AddOutboxSending();   // every app sends the outbox, so mail goes out whichever of them runs
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -1,6 +1,5 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Storage;
 using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults;
@@ -15,8 +14,8 @@ namespace Autowartung.Web;
 
 /// <summary>
 /// What every app of the platform wires the same way on top of the service defaults: the platform's data and
-/// storage (and their readiness), the shared key ring in that database, the outbox's sender, who may do
-/// what, and the links the use cases send people.
+/// storage (and their readiness), the shared key ring in that database, who may do what, and the links
+/// the use cases send people. The outbox's sender is each app's own call (it needs the database at start).
 /// </summary>
 public static class PlatformWebExtensions
 {
@@ -24,7 +23,6 @@ public static class PlatformWebExtensions
     {
         builder.AddPlatformData();
         builder.AddBlobStorage();
-        builder.AddOutboxSending();   // every app sends the outbox, so mail goes out whichever of them runs
         builder.Services.AddSharedKeyRing<PlatformDbContext>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PlatformDbContext>("database", tags: [HealthEndpoints.ReadyTag])

@@ -1,5 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Waitlist;
 using Quartz;
@@ -44,6 +45,7 @@ public static class CityJobs
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        builder.AddOutboxSending();   // the outbox's own scheduler, which the other apps run too
         return builder;
     }
 }

@@ -35,7 +35,6 @@ public static class OutboxSending
             quartz.AddTrigger(trigger => trigger.ForJob(send).WithIdentity("send-outbox")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(every).RepeatForever()));
         });
-        // Started once the app runs, so an app whose database is down still starts (live, not ready) instead of failing at boot.
         builder.Services.AddQuartzHostedService(SchedulerName, options => (options.WaitForJobsToComplete, options.AwaitApplicationStarted) = (true, true));
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
