@@ -224,10 +224,10 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         await app.InCityAsync("witten", async (services, _) =>
         {
             var quote = (await services.GetRequiredService<CreateQuote>().RunAsync(new CreateQuote.Request(
-                new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Quote!;
+                new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Value;
             var slot = (await services.GetRequiredService<FindSlots>().RunAsync(quote.WorkshopId)).Last();
             bookingId = (await services.GetRequiredService<CreateBooking>().RunAsync(new CreateBooking.Request(quote.Id, slot.Id,
-                new("Test Kunde", "test-booking@booking.test", "02302 1"), new("Ruhrstraße 1", "58454", "Witten"), "EN-TB 1"), $"test-{Guid.NewGuid():N}", null)).Booking!.Id;
+                new("Test Kunde", "test-booking@booking.test", "02302 1"), new("Ruhrstraße 1", "58454", "Witten"), "EN-TB 1"), $"test-{Guid.NewGuid():N}", null)).Value.Id;
         });
         Assert.True(await app.Database.ScalarAsync<bool>("SELECT is_test FROM bookings WHERE id = @p0", bookingId));
         Assert.False((await MetAsync())[AssessReadiness.Keys.TestBooking]);

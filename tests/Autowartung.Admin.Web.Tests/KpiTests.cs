@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Autowartung.MultiTenancy;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
@@ -39,14 +40,15 @@ public sealed class KpiApp : AppFixture<Program>
         var city = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Cities.AsNoTracking().SingleAsync(c => c.Slug == slug);
         using var tenant = scope.ServiceProvider.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo());
         var outcome = await scope.ServiceProvider.GetRequiredService<MeasureKpis>().ForCityAsync(new(from, to));
-        return outcome.Report!;
+        return outcome.Value;
     }
 
-    public async Task<KpiReport> AllAsync(DateOnly from, DateOnly to)
+    public async Task<KpiReport> AllAsync(DateOnly from, DateOnly to) => (await MeasureAllAsync(from, to)).Value;
+
+    public async Task<Result<KpiReport>> MeasureAllAsync(DateOnly? from, DateOnly? to)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<MeasureKpis>().AcrossCitiesAsync(new(from, to));
-        return outcome.Report!;
+        return await scope.ServiceProvider.GetRequiredService<MeasureKpis>().AcrossCitiesAsync(new(from, to));
     }
 
     protected override async Task SeedAsync()
@@ -223,17 +225,18 @@ public sealed partial class KpiTests(KpiApp app) : IClassFixture<KpiApp>
     [InlineData("2026-03-31", "2026-03-20", "to")]
     [InlineData("2026-01-01", "2027-01-02", "to")]
     [InlineData(null, "2026-03-20", "from")]
-    public void Validate_NamesTheFieldThatIsWrong(string? from, string? to, string field)
+    public async Task Measuring_NamesTheFieldThatIsWrong(string? from, string? to, string field)
     {
-        var errors = MeasureKpis.Validate(new(from is null ? null : DateOnly.Parse(from), to is null ? null : DateOnly.Parse(to)));
+        var measured = await app.MeasureAllAsync(from is null ? null : DateOnly.Parse(from), to is null ? null : DateOnly.Parse(to));
 
-        Assert.Equal([field], errors.Keys);
+        Assert.Equal(ResultStatus.Invalid, measured.Status);
+        Assert.Equal([field], measured.Failure!.Errors.Keys);
     }
 
     [Fact]
-    public void Validate_TakesAYearWithAFebruary29th()
+    public async Task Measuring_TakesAYearWithAFebruary29th()
     {
-        Assert.Empty(MeasureKpis.Validate(new(new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31))));   // 366 days
+        Assert.True((await app.MeasureAllAsync(new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31))).Succeeded);   // 366 days
     }
 
     [Fact]

@@ -42,11 +42,11 @@ public sealed class LedgerApp : AppFixture<Program>
         using var tenant = services.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(city.ToTenantInfo());
 
         var quote = (await services.GetRequiredService<CreateQuote>().RunAsync(new CreateQuote.Request(
-            new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Quote!;
+            new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Value;
         var slot = (await services.GetRequiredService<FindSlots>().RunAsync(quote.WorkshopId)).Last();
         var booking = (await services.GetRequiredService<CreateBooking>().RunAsync(new CreateBooking.Request(quote.Id, slot.Id,
-            new("Lena Ledger", "lena-ledger@booking.test", "02302 1111"), new("Ruhrstraße 1", "58454", "Witten"), "EN-LL 1"), $"ledger-{Guid.NewGuid():N}", null)).Booking!;
-        var checkout = await services.GetRequiredService<StartCheckout>().RunAsync(booking.Id);
+            new("Lena Ledger", "lena-ledger@booking.test", "02302 1111"), new("Ruhrstraße 1", "58454", "Witten"), "EN-LL 1"), $"ledger-{Guid.NewGuid():N}", null)).Value;
+        var checkout = (await services.GetRequiredService<StartCheckout>().RunAsync(booking.Id)).Value;
 
         using var stripe = Factory.Stripe.CreateClient(new() { BaseAddress = new Uri(StripeEmulatorFactory.PublicUrl), AllowAutoRedirect = false });
         using var paid = await stripe.PostAsync(checkout.Url!.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["payment_method"] = "pm_card_visa" }));

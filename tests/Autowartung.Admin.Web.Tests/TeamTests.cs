@@ -40,6 +40,7 @@ public sealed partial class TeamTests(AdminApp app) : IClassFixture<AdminApp>
         using var response = await PostAsync(client, "/staedte/witten/team?handler=Invite",
             new() { ["Email"] = "werkstatt@test.example", ["Role"] = "WorkshopStaff" });
 
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Bitte eine Partnerwerkstatt dieser Stadt wählen.", await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await app.Database.ScalarAsync<long>("SELECT count(*) FROM invitations"));
     }

@@ -68,6 +68,7 @@ public sealed class UndeliverableMessagesTests(AdminApp app) : IClassFixture<Adm
 
         using var again = await client.SubmitAsync("/nachrichten/unzustellbar", new Dictionary<string, string> { ["id"] = id.ToString() }, "/nachrichten/unzustellbar?handler=Retry");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("nicht mehr unzustellbar", await again.Content.ReadAsStringAsync());   // the page says why
         using var unknown = await client.SubmitAsync("/nachrichten/unzustellbar", new Dictionary<string, string> { ["id"] = Guid.NewGuid().ToString() }, "/nachrichten/unzustellbar?handler=Discard");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

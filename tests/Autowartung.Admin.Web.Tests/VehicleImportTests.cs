@@ -37,6 +37,7 @@ public sealed class VehicleImportTests(AdminApp app) : IClassFixture<AdminApp>
 
         using var response = await UploadAsync(Encoding.UTF8.GetBytes(csv));
 
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"import-errors\"", html);
         Assert.Contains("Zeile 2", html);

@@ -1,3 +1,4 @@
+using Autowartung.Platform;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Vehicles;
@@ -33,10 +34,11 @@ public sealed class VehicleCatalogTests(SeededDatabase seeded) : IClassFixture<S
     private async Task<(IdentifiedVehicle? Vehicle, Dictionary<string, string[]> Errors)> IdentifyAsync(VehicleInput input)
     {
         await using var scope = seeded.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IdentifyVehicle>().RunAsync(input);
+        var identified = await scope.ServiceProvider.GetRequiredService<IdentifyVehicle>().RunAsync(input);
+        return identified.Succeeded ? (identified.Value, []) : (null, identified.Failure.Errors.ToDictionary());
     }
 
-    private async Task<ImportVehicleCatalog.Result> ImportAsync(string csv)
+    private async Task<Result<ImportVehicleCatalog.Imported>> ImportAsync(string csv)
     {
         await using var scope = seeded.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ImportVehicleCatalog>().RunAsync(new StringReader(csv));
@@ -114,10 +116,10 @@ public sealed class VehicleCatalogTests(SeededDatabase seeded) : IClassFixture<S
 
         var result = await ImportAsync(csv);
 
-        Assert.False(result.Succeeded);
-        Assert.Equal(2, result.Errors.Count);
-        Assert.StartsWith("Zeile 3:", result.Errors[0]);
-        Assert.StartsWith("Zeile 4:", result.Errors[1]);
+        var lines = Assert.Single(result.Failure!.Errors, e => e.Key == "file").Value;
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Zeile 3:", lines[0]);
+        Assert.StartsWith("Zeile 4:", lines[1]);
         Assert.Equal(before, await seeded.Database.ScalarAsync<long>("SELECT count(*) FROM vehicle_models"));
     }
 
@@ -130,8 +132,8 @@ public sealed class VehicleCatalogTests(SeededDatabase seeded) : IClassFixture<S
 
         var result = await ImportAsync(csv);
 
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
-        Assert.Equal((1, 1), (result.Added, result.Updated));
+        Assert.True(result.Succeeded, string.Join(" ", result.Failure?.Errors.Values.SelectMany(e => e) ?? []));
+        Assert.Equal((1, 1), (result.Value.Added, result.Value.Updated));
         var (born, _) = await IdentifyAsync(new VehicleInput(null, null, null, null, null, "7593", "CUB"));
         Assert.Equal("Born", born!.Model);
         var (fiat, _) = await IdentifyAsync(new VehicleInput("Fiat", "500", 2020, "Electric", null, null, null));
@@ -144,7 +146,7 @@ public sealed class VehicleCatalogTests(SeededDatabase seeded) : IClassFixture<S
     {
         var result = await ImportAsync("Hersteller;Modell\nVW;Golf\n");
 
-        Assert.Contains("Kopfzeile", Assert.Single(result.Errors));
+        Assert.Contains("Kopfzeile", Assert.Single(result.Failure!.Errors["file"]));
     }
 
     [Fact]

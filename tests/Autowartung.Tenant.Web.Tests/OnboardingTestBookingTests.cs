@@ -36,7 +36,7 @@ public sealed class OnboardingApp : AppFixture<Program>
         var saved = await scope.ServiceProvider.GetRequiredService<SaveCity>().CreateAsync(
             new SaveCity.Request("bochum", "Bochum", "44787-44795", "Europe/Berlin", 2900, 5, 24, 1500, 0), Guid.Empty, AuditOrigin.None);
         Assert.True(saved.Succeeded);
-        var bochum = saved.City!.ToTenantInfo();
+        var bochum = saved.Value.ToTenantInfo();
         using (scope.ServiceProvider.GetRequiredService<MultiTenantContextAccessor<CityTenantInfo>>().BeginScope(bochum))
         {
             var workshop = await scope.ServiceProvider.GetRequiredService<SaveWorkshop>().CreateAsync(new SaveWorkshop.Request(

@@ -108,12 +108,15 @@ public sealed class TelemetryTests(TracedCity city) : IClassFixture<TracedCity>
             }),
         };
         request.Headers.Add("Idempotency-Key", $"test-{Guid.NewGuid():N}");
+        // Every app host in this test process exports into the same listeners, so the request names its own trace.
+        var traceId = ActivityTraceId.CreateRandom();
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         // The server span ends just after the response has gone out.
         var server = await EventuallyAsync(city.Spans, () => city.Spans.Snapshot().FirstOrDefault(s =>
-            s.Kind == ActivityKind.Server && ((string?)s.GetTagItem("http.route"))?.TrimEnd('/') == "/api/v1/bookings" && (string?)s.GetTagItem("http.request.method") == "POST"));
+            s.Kind == ActivityKind.Server && s.TraceId == traceId && ((string?)s.GetTagItem("http.route"))?.TrimEnd('/') == "/api/v1/bookings" && (string?)s.GetTagItem("http.request.method") == "POST"));
         var spans = city.Spans.Snapshot();
         var trace = spans.Where(s => s.TraceId == server.TraceId).ToList();
 

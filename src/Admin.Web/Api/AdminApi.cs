@@ -63,10 +63,10 @@ public static class AdminApi
     private static async Task<Results<Created<CityDetails>, ValidationProblem>> CreateCityAsync(
         SaveCity.Request request, HttpContext context, SaveCity saveCity, CancellationToken cancellationToken)
     {
-        var outcome = await saveCity.CreateAsync(request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
-        return outcome.Succeeded
-            ? TypedResults.Created($"/api/v1/cities/{outcome.City!.Slug}", ToDetails(outcome.City))
-            : TypedResults.ValidationProblem(outcome.Errors, title: "Die Stadt ist so nicht anzulegen.");
+        var saved = await saveCity.CreateAsync(request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        return saved.Succeeded
+            ? TypedResults.Created($"/api/v1/cities/{saved.Value.Slug}", ToDetails(saved.Value))
+            : TypedResults.ValidationProblem(saved.Failure.Errors.ToDictionary(), title: "Die Stadt ist so nicht anzulegen.");
     }
 
     private static async Task<Results<Ok<CityDetails>, NotFound>> GetCityAsync(string slug, PlatformDbContext db, CancellationToken cancellationToken)
@@ -78,9 +78,11 @@ public static class AdminApi
     private static async Task<Results<Ok<CityDetails>, NotFound, ValidationProblem>> UpdateCityAsync(
         string slug, SaveCity.Request request, HttpContext context, SaveCity saveCity, CancellationToken cancellationToken)
     {
-        var outcome = await saveCity.UpdateAsync(slug, request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
-        if (outcome.NotFound) return TypedResults.NotFound();
-        return outcome.Succeeded ? TypedResults.Ok(ToDetails(outcome.City!)) : TypedResults.ValidationProblem(outcome.Errors, title: "Die Stadt ist so nicht zu speichern.");
+        var saved = await saveCity.UpdateAsync(slug, request, AdminId(context), context.GetAuditOrigin(), cancellationToken);
+        if (saved.Succeeded) return TypedResults.Ok(ToDetails(saved.Value));
+        return saved.Failure.Status == ResultStatus.NotFound
+            ? TypedResults.NotFound()
+            : TypedResults.ValidationProblem(saved.Failure.Errors.ToDictionary(), title: "Die Stadt ist so nicht zu speichern.");
     }
 
     /// <summary>The expansion criteria with their evidence: <c>{ criteria: [ { key, met, evidence } ] }</c>.</summary>

@@ -83,7 +83,8 @@ public sealed class InvitationModel(
 
         using (tenancy.BeginScope(CityInfo))
         {
-            State = await accept.RunAsync(Invite, user!.Id, HttpContext.GetAuditOrigin(), cancellationToken);
+            var accepted = await accept.RunAsync(Invite, user!.Id, HttpContext.GetAuditOrigin(), cancellationToken);
+            State = accepted.Succeeded ? InvitationState.Open : (InvitationState)accepted.Failure.Details!;
         }
         if (State != InvitationState.Open) return Page();
 

@@ -51,8 +51,15 @@ public readonly record struct Result
 
     public static Failure NotFound() => Failure.Of(ResultStatus.NotFound);
 
+    /// <summary>Not found, saying which of the request's ids it was (a booking names a quote and a slot, say).</summary>
+    public static Failure NotFound(string reason) => Failure.Of(ResultStatus.NotFound, reason);
+
     public static Failure Invalid(string field, string message) =>
         new(ResultStatus.Invalid, new Dictionary<string, string[]> { [field] = [message] }, null);
+
+    /// <summary>Several messages on one field: every bad line of an upload, say.</summary>
+    public static Failure Invalid(string field, IEnumerable<string> messages) =>
+        new(ResultStatus.Invalid, new Dictionary<string, string[]> { [field] = [.. messages] }, null);
 
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         errors.Count > 0 ? new(ResultStatus.Invalid, errors, null) : throw new ArgumentException("An invalid result names at least one field.", nameof(errors));

@@ -69,17 +69,18 @@ public static class BookingsApi
         CreateBooking createBooking, StartCheckout startCheckout, CancellationToken cancellationToken)
     {
         var signedIn = context.Features.Get<UserAccess>()?.UserId;
-        var outcome = await createBooking.RunAsync(request, idempotencyKey ?? "", signedIn, cancellationToken);
-        if (outcome.Failure == CreateBooking.Failure.None)
+        var held = await createBooking.RunAsync(request, idempotencyKey ?? "", signedIn, cancellationToken);
+        if (held.Succeeded)
         {
-            var checkout = await startCheckout.RunAsync(outcome.Booking!.Id, cancellationToken);
-            return TypedResults.Created($"/api/v1/bookings/{outcome.Booking.Id}", ToResponse(outcome.Booking, checkout.Payment, context));
+            // The booking was just held in this city, so its checkout is found; only its state varies.
+            var checkout = (await startCheckout.RunAsync(held.Value.Id, cancellationToken)).Value;
+            return TypedResults.Created($"/api/v1/bookings/{held.Value.Id}", ToResponse(held.Value, checkout.Payment, context));
         }
-        return outcome.Failure switch
+        return held.Failure.Status switch
         {
-            CreateBooking.Failure.NotFound => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = outcome.Errors.Values.First()[0] }),
-            CreateBooking.Failure.SlotTaken => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = outcome.Errors.Values.First()[0] }),
-            _ => TypedResults.ValidationProblem(outcome.Errors, title: "Die Buchung ist so nicht möglich."),
+            ResultStatus.NotFound => TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = held.Failure.Reason }),
+            ResultStatus.Conflict => ResultHttp.Conflict(held.Failure),
+            _ => TypedResults.ValidationProblem(held.Failure.Errors.ToDictionary(), title: "Die Buchung ist so nicht möglich."),
         };
     }
 

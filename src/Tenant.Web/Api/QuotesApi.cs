@@ -1,3 +1,4 @@
+using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Vehicles;
@@ -32,15 +33,12 @@ public static class QuotesApi
     private static async Task<Results<Created<QuoteResponse>, ValidationProblem>> CreateAsync(
         QuoteRequest request, CreateQuote createQuote, PlatformUrls urls, CancellationToken cancellationToken)
     {
-        var outcome = await createQuote.RunAsync(new CreateQuote.Request(request.Vehicle, request.ServiceCodes, request.PostalCode), cancellationToken);
-        if (outcome.Quote is not { } quote)
-        {
-            var extensions = outcome.ServedBy is { } other
-                ? new Dictionary<string, object?> { ["servedBy"] = new { city = other.Slug, name = other.Name, url = urls.City(other.Slug).ToString() } }
-                : null;
-            return TypedResults.ValidationProblem(outcome.Errors, title: "Die Angaben reichen für ein Angebot nicht aus.", extensions: extensions);
-        }
-        return TypedResults.Created($"/api/v1/quotes/{quote.Id}", ToResponse(quote));
+        var quoted = await createQuote.RunAsync(new CreateQuote.Request(request.Vehicle, request.ServiceCodes, request.PostalCode), cancellationToken);
+        if (quoted.Succeeded) return TypedResults.Created($"/api/v1/quotes/{quoted.Value.Id}", ToResponse(quoted.Value));
+        var extensions = quoted.Failure.Details is LocatePostalCode.ServingCity other
+            ? new Dictionary<string, object?> { ["servedBy"] = new { city = other.Slug, name = other.Name, url = urls.City(other.Slug).ToString() } }
+            : null;
+        return TypedResults.ValidationProblem(quoted.Failure.Errors.ToDictionary(), title: "Die Angaben reichen für ein Angebot nicht aus.", extensions: extensions);
     }
 
     private static async Task<Results<Ok<QuoteResponse>, NotFound>> GetAsync(Guid id, PlatformDbContext db, CancellationToken cancellationToken) =>

@@ -36,13 +36,10 @@ public static class CityPayments
             if (buffer.Length + read > MaxWebhookBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             buffer.Write(chunk, 0, read);
         }
-        var result = await receive.RunAsync(buffer.ToArray(), request.Headers["Stripe-Signature"], cancellationToken);
-        return result switch
-        {
-            ReceiveProviderEvent.Result.Accepted or ReceiveProviderEvent.Result.Duplicate => Results.Ok(new { received = true }),
-            ReceiveProviderEvent.Result.BadSignature => Results.Problem(statusCode: 400, title: "Invalid signature."),
-            _ => Results.Problem(statusCode: 400, title: "Not a Stripe event."),
-        };
+        var received = await receive.RunAsync(buffer.ToArray(), request.Headers["Stripe-Signature"], cancellationToken);
+        return received.Succeeded
+            ? Results.Ok(new { received = true })
+            : Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: received.Failure.Errors.Values.Single()[0]);
     }
 }
 

@@ -185,9 +185,9 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         var booked = await PaidBookingAsync(slotIndex: 10);
         var request = new ChargeSavedPaymentMethod.Request(booked.Id, "extension-1", "Bremsbeläge vorne", 18_900);
         var first = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
-        Assert.Equal(ChargeSavedPaymentMethod.Result.Succeeded, first.Result);
+        Assert.Equal(ChargeSavedPaymentMethod.ChargeState.Succeeded, first.Value.State);
         var second = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
-        Assert.Equal((ChargeSavedPaymentMethod.Result.Succeeded, first.Payment!.Id), (second.Result, second.Payment!.Id));
+        Assert.Equal((ChargeSavedPaymentMethod.ChargeState.Succeeded, first.Value.Payment.Id), (second.Value.State, second.Value.Payment.Id));
 
         var intents = await CustomerPaymentIntentsAsync(booked.Email);
         Assert.Equal(2, intents.Count);   // the booking and one extra charge
@@ -205,7 +205,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         Assert.Equal("Created", await app.Database.ScalarAsync<string>("SELECT status FROM payments WHERE booking_id = @p0 AND reference = 'extension-crash'", booked.Id));
 
         var retried = await InCityAsync((ChargeSavedPaymentMethod charge) => charge.RunAsync(request));
-        Assert.Equal(ChargeSavedPaymentMethod.Result.Succeeded, retried.Result);
+        Assert.Equal(ChargeSavedPaymentMethod.ChargeState.Succeeded, retried.Value.State);
         Assert.Single(await CustomerPaymentIntentsAsync(booked.Email), i => i.Amount == 9_900);
     }
 
@@ -215,8 +215,8 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         var booked = await PaidBookingAsync(slotIndex: 10, method: "pm_card_authenticationRequired");
         var outcome = await InCityAsync((ChargeSavedPaymentMethod charge) =>
             charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "extension-3ds", "Ölwechsel", 8_900)));
-        Assert.Equal(ChargeSavedPaymentMethod.Result.AuthenticationRequired, outcome.Result);
-        var link = outcome.AuthenticationLink!;
+        Assert.Equal(ChargeSavedPaymentMethod.ChargeState.AuthenticationRequired, outcome.Value.State);
+        var link = outcome.Value.AuthenticationLink!;
         Assert.Equal((PaymentsApp.Host, "/zahlung/bestaetigen"), (link.Host, link.AbsolutePath));
 
         using var browser = app.Factory.ClientForCity("witten");
@@ -234,7 +234,7 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         Assert.Equal((PaymentsApp.Host, "/zahlung/bestaetigen"), (back.Host, back.AbsolutePath));
         var result = await browser.GetStringAsync(back.PathAndQuery);
         Assert.Contains("data-testid=\"payment-done\"", result);
-        Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM payments WHERE id = @p0", outcome.Payment!.Id));
+        Assert.Equal("Succeeded", await app.Database.ScalarAsync<string>("SELECT status FROM payments WHERE id = @p0", outcome.Value.Payment.Id));
     }
 
     [Fact]
@@ -243,7 +243,12 @@ public sealed class RefundAndChargeTests(PaymentsApp app) : IClassFixture<Paymen
         var booked = await app.BookAsync(slotIndex: 10);
         var outcome = await InCityAsync((ChargeSavedPaymentMethod charge) =>
             charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "extension-x", "Wischer", 2_900)));
-        Assert.Equal(ChargeSavedPaymentMethod.Result.NoSavedPaymentMethod, outcome.Result);
+        Assert.Equal((ResultStatus.Conflict, ChargeSavedPaymentMethod.NoSavedPaymentMethod), (outcome.Status, outcome.Failure?.Reason));
+
+        var tooLittle = await InCityAsync((ChargeSavedPaymentMethod charge) =>
+            charge.RunAsync(new ChargeSavedPaymentMethod.Request(booked.Id, "", "Wischer", 10)));
+        Assert.Equal(["amountCents", "reference"], tooLittle.Failure!.Errors.Keys.Order());
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM payments WHERE booking_id = @p0 AND purpose = 'ExtraWork'", booked.Id));
     }
 
     [Fact]

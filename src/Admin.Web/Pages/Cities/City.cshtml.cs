@@ -23,7 +23,7 @@ namespace Autowartung.Admin.Web.Pages.Cities;
 /// </summary>
 public sealed class CityModel(
     PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus, RecordAttestation attest, ManageFleet fleet,
-    CompleteTestRun completeTestRun, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : PageModel
+    CompleteTestRun completeTestRun, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : FormPageModel
 {
     public sealed record Person(Guid Id, string Email);
 
@@ -92,15 +92,12 @@ public sealed class CityModel(
     {
         var request = new SaveCity.Request(NewSlug, Name, ServiceArea, TimeZone, EuroInput.Cents(ConciergeFee), PilotDailyBookingCap, FreeCancellationHours,
             EuroInput.Cents(LateCancellationFee), MinimumReplacementCars);
-        var outcome = IsNew
+        var saved = IsNew
             ? await saveCity.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
             : await saveCity.UpdateAsync(Slug!, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
-        if (outcome.NotFound) return NotFound();
-        if (outcome.Succeeded) return LocalRedirect($"/staedte/{outcome.City!.Slug}");
-        foreach (var (field, messages) in outcome.Errors) ModelState.AddModelError(field, messages[0]);
-        if (!IsNew) await LoadAsync(cancellationToken);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return saved.Succeeded
+            ? LocalRedirect($"/staedte/{saved.Value.Slug}")
+            : await this.ShowAsync(saved.Failure, async () => { if (!IsNew) await LoadAsync(cancellationToken); });
     }
 
     public async Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken)
@@ -144,8 +141,6 @@ public sealed class CityModel(
             result = await change();
         return result.Succeeded ? LocalRedirect($"/staedte/{Slug}") : await this.ShowAsync(result.Failure, () => OnGetAsync(cancellationToken));
     }
-
-    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     private Guid AdminId => HttpContext.Features.Get<UserAccess>()!.UserId;
 

@@ -6,6 +6,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,14 +50,9 @@ public sealed class TeamModel(
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         using (tenancy.BeginScope(City))
         {
-            var errors = await invite.RunAsync(City, new InviteToCity.Request(Email ?? "", Role, WorkshopId), AdminId,
+            var invited = await invite.RunAsync(City, new InviteToCity.Request(Email ?? "", Role, WorkshopId), AdminId,
                 token => new Uri(urls.Identity, $"/einladung?city={City.Identifier}&token={token}"), HttpContext.GetAuditOrigin(), cancellationToken);
-            if (errors is not null)
-            {
-                foreach (var (field, messages) in errors)
-                    foreach (var message in messages) ModelState.AddModelError(field == "email" ? nameof(Email) : field == "workshopId" ? nameof(WorkshopId) : nameof(Role), message);
-                return Page();
-            }
+            if (!invited.Succeeded) return await this.ShowAsync(invited.Failure, () => Task.CompletedTask);
         }
         Message = $"Einladung an {Email} verschickt.";
         Email = null;
@@ -69,7 +65,7 @@ public sealed class TeamModel(
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         using (tenancy.BeginScope(City))
         {
-            if (!await revoke.RunAsync(userId, role, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)) return NotFound();
+            if (!(await revoke.RunAsync(userId, role, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)).Succeeded) return NotFound();
         }
         return RedirectToPage(new { slug });
     }
@@ -78,6 +74,7 @@ public sealed class TeamModel(
     {
         if (!await LoadAsync(slug, cancellationToken)) return NotFound();
         if (Members.All(m => m.UserId != userId)) return NotFound();   // only people of this city, from this page
+        // Locked out already is where the admin wanted them: back to the list either way.
         await disable.RunAsync(userId, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);
         return RedirectToPage(new { slug });
     }

@@ -2,9 +2,11 @@ using System.Globalization;
 using Autowartung.Admin.Web.Csv;
 using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.Stores;
+using Autowartung.Platform;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Kpis;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,7 @@ namespace Autowartung.Admin.Web.Pages.Kpis;
 /// </summary>
 public sealed class KpisModel(
     MeasureKpis measure, PlatformDbContext db, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy,
-    IStringLocalizer<UiText> text) : PageModel
+    IStringLocalizer<UiText> text) : FormPageModel
 {
     /// <summary>The first day, as a date input sends it (<c>yyyy-MM-dd</c>).</summary>
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
@@ -70,8 +72,6 @@ public sealed class KpisModel(
             return table.ToFile($"kennzahlen-{Scope}-staedte-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
         }, cancellationToken);
 
-    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
-
     private string Scope => SelectedCity?.Identifier ?? "alle";
 
     /// <summary>Reads the period and the city, measures, and hands the report on; or the form with its errors (400), or 404 for a city that is not there.</summary>
@@ -96,25 +96,26 @@ public sealed class KpisModel(
             request = new MeasureKpis.Request(ParseDate("from", From), ParseDate("to", To));
         }
 
-        MeasureKpis.Outcome outcome;
+        Result<KpiReport> measured;
         if (SelectedCity is null)
         {
-            outcome = await measure.AcrossCitiesAsync(request, cancellationToken);
+            measured = await measure.AcrossCitiesAsync(request, cancellationToken);
         }
         else
         {
             using (tenancy.BeginScope(SelectedCity))
-                outcome = await measure.ForCityAsync(request, cancellationToken);
+                measured = await measure.ForCityAsync(request, cancellationToken);
         }
 
-        foreach (var (field, messages) in outcome.Errors.Where(e => ModelState[e.Key] is not { Errors.Count: > 0 }))
+        IReadOnlyDictionary<string, string[]> errors = measured.Succeeded ? new Dictionary<string, string[]>() : measured.Failure.Errors;
+        foreach (var (field, messages) in errors.Where(e => ModelState[e.Key] is not { Errors.Count: > 0 }))
             ModelState.AddModelError(field, text[messages[0]]);
-        if (!ModelState.IsValid || outcome.Report is null)
+        if (!ModelState.IsValid || !measured.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Report = outcome.Report;
+        Report = measured.Value;
         return answer(Report);
     }
 

@@ -1,4 +1,5 @@
 using Autowartung.Platform.Notifications;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -26,16 +27,10 @@ public sealed class UndeliverableModel(UndeliverableMessages messages) : PageMod
 
     private async Task<IActionResult> DecideAsync(Guid id, UndeliverableMessages.Decision decision, string notice, CancellationToken cancellationToken)
     {
-        switch (await messages.DecideAsync(id, decision, cancellationToken))
-        {
-            case UndeliverableMessages.Result.NotFound:
-                return NotFound();
-            case UndeliverableMessages.Result.NotUndeliverable:
-                return StatusCode(StatusCodes.Status409Conflict);
-            default:
-                Notice = notice;
-                return RedirectToPage();
-        }
+        var decided = await messages.DecideAsync(id, decision, cancellationToken);
+        if (!decided.Succeeded) return await this.ShowAsync(decided.Failure, () => OnGetAsync(cancellationToken));
+        Notice = notice;
+        return RedirectToPage();
     }
 
     public static string Local(DateTimeOffset? at) => at is { } value ? TimeZoneInfo.ConvertTime(value, Berlin).ToString("dd.MM.yyyy HH:mm") : "–";

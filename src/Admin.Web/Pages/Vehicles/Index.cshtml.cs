@@ -1,4 +1,5 @@
 using System.Text;
+using Autowartung.Platform;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Vehicles;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,8 @@ public sealed class IndexModel(PlatformDbContext db, ImportVehicleCatalog import
 
     public int KeyNumbers { get; private set; }
 
-    public ImportVehicleCatalog.Result? Result { get; private set; }
+    /// <summary>The import's answer, once a file was sent.</summary>
+    public Result<ImportVehicleCatalog.Imported>? Import { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -47,7 +49,8 @@ public sealed class IndexModel(PlatformDbContext db, ImportVehicleCatalog import
         }
         if (text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t'))) return StatusCode(StatusCodes.Status415UnsupportedMediaType);
 
-        Result = await import.RunAsync(new StringReader(text.TrimStart('\uFEFF')), cancellationToken);
+        Import = await import.RunAsync(new StringReader(text.TrimStart('\uFEFF')), cancellationToken);
+        if (!Import.Value.Succeeded) Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(cancellationToken);
         return Page();
     }

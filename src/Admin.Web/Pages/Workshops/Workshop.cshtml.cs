@@ -24,7 +24,7 @@ namespace Autowartung.Admin.Web.Pages.Workshops;
 /// </summary>
 public sealed class WorkshopModel(
     PlatformDbContext db, SaveWorkshop save, ChangePrices changePrices, ManagePickupWindows windows, InviteToCity invite,
-    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls, TimeProvider clock) : PageModel
+    ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls, TimeProvider clock) : FormPageModel
 {
     public static readonly DayOfWeek[] Week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
@@ -121,9 +121,9 @@ public sealed class WorkshopModel(
     public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
         ChangeAsync(async city =>
         {
-            var errors = await invite.RunAsync(city, new InviteToCity.Request(StaffEmail ?? "", MembershipRole.WorkshopStaff, Id), AdminId,
+            var invited = await invite.RunAsync(city, new InviteToCity.Request(StaffEmail ?? "", MembershipRole.WorkshopStaff, Id), AdminId,
                 token => new Uri(urls.Identity, $"/einladung?city={city.Identifier}&token={token}"), HttpContext.GetAuditOrigin(), cancellationToken);
-            return errors is null ? Result.Ok : Result.From(errors.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value));
+            return invited.Succeeded ? invited : Result.Invalid(invited.Failure.Errors.ToDictionary(e => e.Key == "email" ? "staffEmail" : e.Key, e => e.Value));
         }, cancellationToken);
 
     /// <summary>
@@ -140,8 +140,6 @@ public sealed class WorkshopModel(
             ? LocalRedirect($"/staedte/{Slug}/werkstaetten/{Id}")
             : await this.ShowAsync(changed.Failure, () => OnGetAsync(cancellationToken));
     }
-
-    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     public static string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
 

@@ -10,15 +10,17 @@ namespace Autowartung.Platform.Accounts;
 /// </summary>
 public sealed class DisableUser(PlatformDbContext db, AuditLog audit, UserAccessReader access)
 {
-    public async Task<bool> RunAsync(Guid userId, Guid disabledBy, AuditOrigin origin, CancellationToken cancellationToken = default)
+    /// <returns>Ok once locked out; not found for no such person; a conflict when they are locked out already (nothing is recorded twice).</returns>
+    public async Task<Result> RunAsync(Guid userId, Guid disabledBy, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null || user.IsDisabled) return false;
+        if (user is null) return Result.NotFound();
+        if (user.IsDisabled) return Result.Conflict("Dieses Konto ist schon gesperrt.");
         user.IsDisabled = true;
         user.SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
         await db.SaveChangesAsync(cancellationToken);
         access.Evict(userId);
         await audit.RecordAsync(AuditAction.UserDisabled, origin, userId, actorUserId: disabledBy, cancellationToken: cancellationToken);
-        return true;
+        return Result.Ok;
     }
 }

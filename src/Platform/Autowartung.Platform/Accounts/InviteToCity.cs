@@ -12,8 +12,8 @@ public sealed class InviteToCity(PlatformDbContext db, IOutbox outbox, AuditLog 
 {
     public sealed record Request(string Email, MembershipRole Role, Guid? WorkshopId);
 
-    /// <summary>Field errors, or null when the invitation went out. Runs in the city's tenant scope.</summary>
-    public async Task<Dictionary<string, string[]>?> RunAsync(
+    /// <summary>Ok when the invitation went out, else invalid naming <c>email</c>, <c>role</c> or <c>workshopId</c>. Runs in the city's tenant scope.</summary>
+    public async Task<Result> RunAsync(
         CityTenantInfo city, Request request, Guid invitedBy, Func<string, Uri> acceptLink, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -24,7 +24,7 @@ public sealed class InviteToCity(PlatformDbContext db, IOutbox outbox, AuditLog 
         if (request.Role == MembershipRole.WorkshopStaff &&
             (request.WorkshopId is not { } workshopId || !await db.PartnerWorkshops.AnyAsync(w => w.Id == workshopId, cancellationToken)))
             errors["workshopId"] = ["Bitte eine Partnerwerkstatt dieser Stadt wählen."];
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var (invitation, token) = Invitation.Create(request.Email, request.Role,
             request.Role == MembershipRole.WorkshopStaff ? request.WorkshopId : null, invitedBy, clock.GetUtcNow());
@@ -37,6 +37,6 @@ public sealed class InviteToCity(PlatformDbContext db, IOutbox outbox, AuditLog 
 
         await audit.RecordAsync(AuditAction.InvitationSent, origin, actorUserId: invitedBy, cityId: city.Id,
             detail: $"invitation {invitation.Id:N} as {request.Role}", cancellationToken: cancellationToken);
-        return null;
+        return Result.Ok;
     }
 }

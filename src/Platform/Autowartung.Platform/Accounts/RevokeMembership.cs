@@ -10,15 +10,16 @@ namespace Autowartung.Platform.Accounts;
 /// </summary>
 public sealed class RevokeMembership(PlatformDbContext db, AuditLog audit, UserAccessReader access, TimeProvider clock)
 {
-    public async Task<bool> RunAsync(Guid userId, MembershipRole role, Guid revokedBy, AuditOrigin origin, CancellationToken cancellationToken = default)
+    /// <returns>Ok once revoked; not found when the person holds no such role in this city (any more).</returns>
+    public async Task<Result> RunAsync(Guid userId, MembershipRole role, Guid revokedBy, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.Role == role && m.RevokedAt == null, cancellationToken);
-        if (membership is null) return false;
+        if (membership is null) return Result.NotFound();
 
         membership.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         access.Evict(userId);
         await audit.RecordAsync(AuditAction.MembershipRevoked, origin, userId, actorUserId: revokedBy, detail: role.ToString(), cancellationToken: cancellationToken);
-        return true;
+        return Result.Ok;
     }
 }

@@ -27,40 +27,43 @@ public sealed partial class CreateBooking(
 
     public sealed record Request(Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate);
 
-    public enum Failure { None, Invalid, NotFound, SlotTaken, KeyReused }
-
-    public sealed record Outcome(Booking? Booking, Failure Failure, Dictionary<string, string[]> Errors, bool Replayed = false);
+    public const string SlotTaken = "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.";
 
     public TimeSpan Hold { get; init; } = Booking.DefaultHold;
 
     /// <param name="signedInCustomer">The signed-in person booking, if any; else the address decides whose account it is.</param>
-    public async Task<Outcome> RunAsync(Request request, string idempotencyKey, Guid? signedInCustomer, CancellationToken cancellationToken = default)
+    /// <returns>
+    /// The held booking (the earlier one for a key seen before with the same body); not found naming the
+    /// quote or slot; invalid naming each field (a key reused for another body among them); a conflict
+    /// when the place is gone.
+    /// </returns>
+    public async Task<Result<Booking>> RunAsync(Request request, string idempotencyKey, Guid? signedInCustomer, CancellationToken cancellationToken = default)
     {
         var errors = Validate(request, idempotencyKey);
-        if (errors.Count > 0) return new Outcome(null, Failure.Invalid, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var hash = BodyHash(request);
         if (await ReplayAsync(idempotencyKey, hash, cancellationToken) is { } replay) return replay;
 
         var now = clock.GetUtcNow();
         var quote = await db.Quotes.AsNoTracking().SingleOrDefaultAsync(q => q.Id == request.QuoteId, cancellationToken);
-        if (quote is null) return NotFound("quoteId", "Dieses Angebot gibt es hier nicht.");
-        if (!quote.IsValidAt(now)) return Invalid("quoteId", "Das Angebot ist abgelaufen. Bitte lassen Sie sich einen neuen Preis berechnen.");
+        if (quote is null) return Result.NotFound("Dieses Angebot gibt es hier nicht.");
+        if (!quote.IsValidAt(now)) return Result.Invalid("quoteId", "Das Angebot ist abgelaufen. Bitte lassen Sie sich einen neuen Preis berechnen.");
         if (request.Address!.PostalCode!.Trim() != quote.PostalCode)
-            return Invalid("address.postalCode", "Die Postleitzahl muss die des Angebots sein; für eine andere bitte neu berechnen.");
+            return Result.Invalid("address.postalCode", "Die Postleitzahl muss die des Angebots sein; für eine andere bitte neu berechnen.");
 
         SlotId.TryParse(request.SlotId, out var windowId, out var date);
         var window = await db.PickupWindows.AsNoTracking().SingleOrDefaultAsync(w => w.Id == windowId, cancellationToken);
-        if (window is null) return NotFound("slotId", "Diesen Termin gibt es hier nicht.");
-        if (window.WorkshopId != quote.WorkshopId) return Invalid("slotId", "Dieser Termin gehört zu einer anderen Werkstatt als das Angebot.");
+        if (window is null) return Result.NotFound("Diesen Termin gibt es hier nicht.");
+        if (window.WorkshopId != quote.WorkshopId) return Result.Invalid("slotId", "Dieser Termin gehört zu einer anderen Werkstatt als das Angebot.");
         var slot = (await findSlots.RunAsync(quote.WorkshopId, cancellationToken)).SingleOrDefault(s => s.Id == request.SlotId);
-        if (slot is null) return Taken();
+        if (slot is null) return Result.Conflict(SlotTaken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await places.TakeAsync(window, date, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return Taken();
+            return Result.Conflict(SlotTaken);
         }
 
         var customerId = signedInCustomer ?? await CustomerForAsync(request.Customer!, cancellationToken);
@@ -83,10 +86,10 @@ public sealed partial class CreateBooking(
             // The same key won a race a moment ago: undo everything and answer as that request did.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            return await ReplayAsync(idempotencyKey, hash, cancellationToken) ?? Taken();
+            return await ReplayAsync(idempotencyKey, hash, cancellationToken) ?? Result.Conflict(SlotTaken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new Outcome(booking, Failure.None, []);
+        return booking;
     }
 
     /// <summary>The account of the address: an existing one, or a light one without password (sign in later by email link).</summary>
@@ -99,14 +102,13 @@ public sealed partial class CreateBooking(
         return user.Id;
     }
 
-    private async Task<Outcome?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
+    /// <summary>The answer given to the key before, or null for a key not seen yet.</summary>
+    private async Task<Result<Booking>?> ReplayAsync(string key, string hash, CancellationToken cancellationToken)
     {
         var earlier = await db.BookingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (earlier is null) return null;
-        if (earlier.BodyHash != hash)
-            return new Outcome(null, Failure.KeyReused, new() { ["Idempotency-Key"] = ["Dieser Schlüssel wurde schon für eine andere Buchung verwendet."] });
-        var booking = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == earlier.BookingId, cancellationToken);
-        return new Outcome(booking, Failure.None, [], Replayed: true);
+        if (earlier.BodyHash != hash) return Result.Invalid("Idempotency-Key", "Dieser Schlüssel wurde schon für eine andere Buchung verwendet.");
+        return await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == earlier.BookingId, cancellationToken);
     }
 
     private static Dictionary<string, string[]> Validate(Request request, string idempotencyKey)
@@ -137,12 +139,6 @@ public sealed partial class CreateBooking(
 
     private static string BodyHash(Request request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-
-    private Outcome Invalid(string field, string message) => new(null, Failure.Invalid, new() { [field] = [message] });
-
-    private Outcome NotFound(string field, string message) => new(null, Failure.NotFound, new() { [field] = [message] });
-
-    private Outcome Taken() => new(null, Failure.SlotTaken, new() { ["slotId"] = ["Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen."] });
 
     [GeneratedRegex(@"^([A-ZÄÖÜ]{1,3})[- ]?([A-Z]{1,2})[- ]?([1-9][0-9]{0,3})([EH]?)$")]
     private static partial Regex Plate();

@@ -23,25 +23,20 @@ public sealed class SaveCity(
         string? Slug, string? Name, string? ServiceArea, string? TimeZone, int? ConciergeFeeCents, int? PilotDailyBookingCap,
         int? FreeCancellationHours, int? LateCancellationFeeCents, int? MinimumReplacementCars);
 
-    public sealed record Outcome(City? City, Dictionary<string, string[]> Errors, bool NotFound = false)
-    {
-        public bool Succeeded => City is not null && Errors.Count == 0;
-    }
-
-    public async Task<Outcome> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result<City>> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         var slug = request.Slug?.Trim().ToLowerInvariant();
         if (CitySlug.Validate(slug) is { } slugError) errors["slug"] = [slugError];
         else if (await db.Cities.AnyAsync(c => c.Slug == slug, cancellationToken)) errors["slug"] = [$"Die Subdomain „{slug}“ ist schon vergeben."];
         var (settings, area) = await ValidateAsync(request, null, errors, cancellationToken);
-        if (errors.Count > 0) return new Outcome(null, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var city = City.Create(slug!, settings!.Name, settings.TimeZoneId, area, clock.GetUtcNow(), settings.ConciergeFeeCents,
             settings.PilotDailyBookingCap, settings.FreeCancellationHours, settings.LateCancellationFeeCents, settings.MinimumReplacementCars);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cities.Add(city);
-        if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict;
+        if (await SaveAsync(cancellationToken) is { } raced) return raced;
         using (tenancy.BeginScope(city.ToTenantInfo()))
         {
             db.CatalogItems.AddRange(CatalogTemplate.Create());
@@ -49,22 +44,22 @@ public sealed class SaveCity(
         }
         await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.CityCreated, origin, actorUserId: adminId, cityId: city.Id, detail: $"{city.Slug}: {city.Name}", cancellationToken: cancellationToken);
-        return new Outcome(city, errors);
+        return city;
     }
 
-    public async Task<Outcome> UpdateAsync(string slug, Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<Result<City>> UpdateAsync(string slug, Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
         var city = await db.Cities.Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-        if (city is null) return new Outcome(null, [], NotFound: true);
+        if (city is null) return Result.NotFound();
         var errors = new Dictionary<string, string[]>();
         var (settings, area) = await ValidateAsync(request, city.Id, errors, cancellationToken);
-        if (errors.Count > 0) return new Outcome(city, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         city.Update(settings!, area);
-        if (await SaveAsync(errors, cancellationToken) is { } conflict) return conflict with { City = city };
+        if (await SaveAsync(cancellationToken) is { } raced) return raced;
         await changes.PublishAsync(city, cancellationToken);   // name and time zone are part of the cached tenant
         await audit.RecordAsync(AuditAction.CityUpdated, origin, actorUserId: adminId, cityId: city.Id, detail: city.Slug, cancellationToken: cancellationToken);
-        return new Outcome(city, errors);
+        return city;
     }
 
     private async Task<(CitySettings? Settings, IReadOnlyList<PostalCode> Area)> ValidateAsync(
@@ -103,7 +98,8 @@ public sealed class SaveCity(
         return $"Diese Postleitzahlen bedient schon eine andere Stadt: {listed}{(taken.Count > 10 ? " …" : "")}.";
     }
 
-    private async Task<Outcome?> SaveAsync(Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    /// <summary>Saves, or names the field another admin took a moment ago (the unique index decides).</summary>
+    private async Task<Failure?> SaveAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -113,9 +109,8 @@ public sealed class SaveCity(
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             db.ChangeTracker.Clear();
-            errors[unique.ConstraintName?.Contains("slug", StringComparison.Ordinal) == true ? "slug" : "serviceArea"] =
-                ["Eine andere Stadt hat das gerade für sich eingetragen. Bitte neu laden und prüfen."];
-            return new Outcome(null, errors);
+            return Result.Invalid(unique.ConstraintName?.Contains("slug", StringComparison.Ordinal) == true ? "slug" : "serviceArea",
+                "Eine andere Stadt hat das gerade für sich eingetragen. Bitte neu laden und prüfen.");
         }
     }
 }

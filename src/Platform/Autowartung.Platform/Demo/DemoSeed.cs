@@ -142,7 +142,7 @@ public sealed class DemoSeed(
         await using var stream = typeof(DemoSeed).Assembly.GetManifestResourceStream("Autowartung.Platform.Vehicles.vehicle-catalog.csv")!;
         using var reader = new StreamReader(stream);
         var result = await vehicleCatalog.RunAsync(reader, cancellationToken);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(Environment.NewLine, result.Failure.Errors.Values.SelectMany(lines => lines)));
     }
 
     private async Task SeedCitiesAsync(CancellationToken cancellationToken)
@@ -276,7 +276,8 @@ public sealed class DemoSeed(
         var postalCode = demo.Workshop.Serves[0].Value;
         var quoted = await createQuote.RunAsync(new CreateQuote.Request(
             new VehicleInput("Opel", "Corsa", 2021, "Petrol", 42_000, null, null), ["INSPECTION"], postalCode), cancellationToken);
-        if (quoted.Quote is not { } quote) throw new InvalidOperationException($"The demo test quote in {demo.Slug} failed: {string.Join("; ", quoted.Errors.SelectMany(e => e.Value))}");
+        if (!quoted.Succeeded) throw new InvalidOperationException($"The demo test quote in {demo.Slug} failed: {string.Join("; ", quoted.Failure.Errors.SelectMany(e => e.Value))}");
+        var quote = quoted.Value;
 
         var windows = await db.PickupWindows.AsNoTracking().Where(w => w.WorkshopId == workshop.Id).ToListAsync(cancellationToken);
         var slot = SlotCalendar.Slots(windows, new HashSet<DateOnly>(), today.AddDays(-9), 7, zone).First();

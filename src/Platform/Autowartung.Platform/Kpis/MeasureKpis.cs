@@ -23,11 +23,6 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
     /// <summary>From and to are local dates, both included.</summary>
     public sealed record Request(DateOnly? From, DateOnly? To);
 
-    public sealed record Outcome(KpiReport? Report, Dictionary<string, string[]> Errors)
-    {
-        public bool Succeeded => Report is not null;
-    }
-
     /// <summary>The last <see cref="DefaultDays"/> days up to today in <paramref name="timeZoneId"/>.</summary>
     public Request DefaultPeriod(string timeZoneId)
     {
@@ -35,7 +30,7 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
         return new Request(today.AddDays(1 - DefaultDays), today);
     }
 
-    public static Dictionary<string, string[]> Validate(Request request)
+    private static Dictionary<string, string[]> Validate(Request request)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.From is null) errors["from"] = ["Bitte den ersten Tag angeben."];
@@ -49,10 +44,10 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
     }
 
     /// <summary>The current city's figures. Runs in the city's tenant scope.</summary>
-    public async Task<Outcome> ForCityAsync(Request request, CancellationToken cancellationToken = default)
+    public async Task<Result<KpiReport>> ForCityAsync(Request request, CancellationToken cancellationToken = default)
     {
         var errors = Validate(request);
-        if (errors.Count > 0) return new Outcome(null, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
         var cityId = db.CurrentTenantId;
         var city = await db.Cities.AsNoTracking().Where(c => c.Id == cityId).Select(c => new { c.Slug, c.Name, c.TimeZoneId }).SingleAsync(cancellationToken);
         var period = Period.Of(request, city.TimeZoneId);
@@ -61,14 +56,14 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
         var figures = await PerCityAsync(scope, period, cancellationToken);
         var total = figures.GetValueOrDefault(cityId, KpiFigures.None);
         var days = await PerDayAsync(scope, period, cancellationToken);
-        return new Outcome(new KpiReport(period.From, period.To, period.TimeZoneId, total, days, [new CityKpis(city.Slug, city.Name, total)]), errors);
+        return new KpiReport(period.From, period.To, period.TimeZoneId, total, days, [new CityKpis(city.Slug, city.Name, total)]);
     }
 
     /// <summary>All cities together, with one line per city (sorted by name, cities without a figure included).</summary>
-    public async Task<Outcome> AcrossCitiesAsync(Request request, CancellationToken cancellationToken = default)
+    public async Task<Result<KpiReport>> AcrossCitiesAsync(Request request, CancellationToken cancellationToken = default)
     {
         var errors = Validate(request);
-        if (errors.Count > 0) return new Outcome(null, errors);
+        if (errors.Count > 0) return Result.Invalid(errors);
         var period = Period.Of(request, OverallTimeZoneId);
         // The platform team's view over every city: deliberately across tenants.
         var scope = new Scope(db.Bookings.AcrossTenants(), db.Payments.AcrossTenants(), db.Quotes.AcrossTenants());
@@ -90,7 +85,7 @@ public sealed class MeasureKpis(PlatformDbContext db, TimeProvider clock)
         }) with
         { Customers = customers, ReturningCustomers = returning };
         var days = await PerDayAsync(scope, period, cancellationToken);
-        return new Outcome(new KpiReport(period.From, period.To, period.TimeZoneId, total, days, cities), errors);
+        return new KpiReport(period.From, period.To, period.TimeZoneId, total, days, cities);
     }
 
     /// <summary>The rows measured: one city's (through the tenant filter) or every city's.</summary>

@@ -16,7 +16,7 @@ public sealed class UndeliverableMessages(PlatformDbContext db, TimeProvider clo
 
     public enum Decision { Retry, Discard }
 
-    public enum Result { Done, NotFound, NotUndeliverable }
+    public const string NoLongerUndeliverable = "Diese Nachricht ist nicht mehr unzustellbar: Sie wurde schon erneut gesendet oder verworfen.";
 
     public async Task<IReadOnlyList<Item>> ListAsync(int limit = 200, CancellationToken cancellationToken = default)
     {
@@ -34,15 +34,16 @@ public sealed class UndeliverableMessages(PlatformDbContext db, TimeProvider clo
     public Task<int> CountAsync(CancellationToken cancellationToken = default) =>
         db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Undeliverable, cancellationToken);
 
+    /// <returns>Ok once decided; not found; a conflict when another admin (or a retry) decided first.</returns>
     public async Task<Result> DecideAsync(Guid id, Decision decision, CancellationToken cancellationToken = default)
     {
         var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (message is null) return Result.NotFound;
+        if (message is null) return Result.NotFound();
         var now = clock.GetUtcNow();
         var changed = decision == Decision.Retry ? message.Retry(now) : message.Discard(now);
-        if (!changed) return Result.NotUndeliverable;
+        if (!changed) return Result.Conflict(NoLongerUndeliverable);
         await db.SaveChangesAsync(cancellationToken);
-        return Result.Done;
+        return Result.Ok;
     }
 
     /// <summary><c>max.muster@example.de</c> → <c>m•••r@example.de</c>.</summary>

@@ -10,16 +10,17 @@ namespace Autowartung.Platform.Payments;
 /// </summary>
 public sealed class AuthenticatePayment(PlatformDbContext db, IPaymentGateway gateway, TimeProvider clock)
 {
-    public enum Result { RedirectToBank, AlreadyDone, NotFound, Failed, Unavailable }
+    public enum AuthenticationState { RedirectToBank, AlreadyDone, Failed, Unavailable }
 
-    public sealed record Outcome(Result Result, Payment? Payment = null, Uri? BankUrl = null);
+    /// <param name="BankUrl">The bank's page, when the customer goes there next.</param>
+    public sealed record Authentication(AuthenticationState State, Payment Payment, Uri? BankUrl = null);
 
-    public async Task<Outcome> RunAsync(Guid paymentId, Uri returnUrl, CancellationToken cancellationToken = default)
+    public async Task<Result<Authentication>> RunAsync(Guid paymentId, Uri returnUrl, CancellationToken cancellationToken = default)
     {
         var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
-        if (payment?.PaymentIntentId is null || payment.PaymentMethodId is null) return new Outcome(Result.NotFound);
-        if (payment.Status != PaymentStatus.RequiresAction) return new Outcome(Result.AlreadyDone, payment);
-        if (payment.ActionUrl is { } pending) return new Outcome(Result.RedirectToBank, payment, new Uri(pending));
+        if (payment?.PaymentIntentId is null || payment.PaymentMethodId is null) return Result.NotFound();
+        if (payment.Status != PaymentStatus.RequiresAction) return new Authentication(AuthenticationState.AlreadyDone, payment);
+        if (payment.ActionUrl is { } pending) return new Authentication(AuthenticationState.RedirectToBank, payment, new Uri(pending));
         try
         {
             // One key per state the payment was in: a retry of this very step replays, a later new attempt is a new request.
@@ -29,7 +30,7 @@ public sealed class AuthenticatePayment(PlatformDbContext db, IPaymentGateway ga
         }
         catch (PaymentGatewayException)
         {
-            return new Outcome(Result.Unavailable, payment);
+            return new Authentication(AuthenticationState.Unavailable, payment);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -38,9 +39,9 @@ public sealed class AuthenticatePayment(PlatformDbContext db, IPaymentGateway ga
         }
         return payment switch
         {
-            { ActionUrl: { } bank } => new Outcome(Result.RedirectToBank, payment, new Uri(bank)),
-            { Status: PaymentStatus.Succeeded or PaymentStatus.Processing } => new Outcome(Result.AlreadyDone, payment),
-            _ => new Outcome(Result.Failed, payment),
+            { ActionUrl: { } bank } => new Authentication(AuthenticationState.RedirectToBank, payment, new Uri(bank)),
+            { Status: PaymentStatus.Succeeded or PaymentStatus.Processing } => new Authentication(AuthenticationState.AlreadyDone, payment),
+            _ => new Authentication(AuthenticationState.Failed, payment),
         };
     }
 }

@@ -15,20 +15,24 @@ public sealed class ChargeSavedPaymentMethod(PlatformDbContext db, IPaymentGatew
 {
     public sealed record Request(Guid BookingId, string Reference, string Description, int AmountCents);
 
-    public enum Result { Succeeded, Processing, AuthenticationRequired, Declined, NoSavedPaymentMethod, NotFound, Invalid, Unavailable }
+    /// <summary>What the bank said: the charge is a domain outcome either way, declined as much as paid.</summary>
+    public enum ChargeState { Succeeded, Processing, AuthenticationRequired, Declined, Unavailable }
 
-    public sealed record Outcome(Result Result, Payment? Payment = null, Uri? AuthenticationLink = null);
+    /// <param name="AuthenticationLink">Where the customer confirms the payment, when the bank asks them to.</param>
+    public sealed record Charge(ChargeState State, Payment Payment, Uri? AuthenticationLink = null);
 
-    public async Task<Outcome> RunAsync(Request request, CancellationToken cancellationToken = default)
+    public const string NoSavedPaymentMethod = "Für diese Buchung ist kein Zahlungsmittel hinterlegt.";
+
+    /// <returns>The charge in whatever state the bank left it; invalid input, a booking not found, or a conflict when nothing is saved to charge.</returns>
+    public async Task<Result<Charge>> RunAsync(Request request, CancellationToken cancellationToken = default)
     {
-        if (request.AmountCents < 50 || request.Reference is not { Length: >= 1 and <= 100 } || request.Description is not { Length: >= 1 and <= 200 })
-            return new Outcome(Result.Invalid);
+        if (Validate(request) is { Count: > 0 } errors) return Result.Invalid(errors);
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == request.BookingId, cancellationToken);
-        if (booking is null) return new Outcome(Result.NotFound);
+        if (booking is null) return Result.NotFound();
         var saved = await db.Payments.AsNoTracking().CheckoutOf(booking.Id)
             .Where(p => p.PaymentMethodId != null && (p.Status == PaymentStatus.Succeeded || p.Status == PaymentStatus.Processing))
             .Select(p => p.PaymentMethodId).SingleOrDefaultAsync(cancellationToken);
-        if (saved is null) return new Outcome(Result.NoSavedPaymentMethod);
+        if (saved is null) return Result.Conflict(NoSavedPaymentMethod);
 
         var payment = await FindOrCreateAsync(booking, request, cancellationToken);
         if (payment.PaymentIntentId is null || payment.Status == PaymentStatus.Created)
@@ -44,7 +48,7 @@ public sealed class ChargeSavedPaymentMethod(PlatformDbContext db, IPaymentGatew
             }
             catch (PaymentGatewayException)
             {
-                return new Outcome(Result.Unavailable, payment);
+                return new Charge(ChargeState.Unavailable, payment);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -54,11 +58,20 @@ public sealed class ChargeSavedPaymentMethod(PlatformDbContext db, IPaymentGatew
         }
         return payment.Status switch
         {
-            PaymentStatus.Succeeded => new Outcome(Result.Succeeded, payment),
-            PaymentStatus.Processing => new Outcome(Result.Processing, payment),
-            PaymentStatus.RequiresAction => new Outcome(Result.AuthenticationRequired, payment, links.ConfirmPayment(payment.Id)),
-            _ => new Outcome(Result.Declined, payment),
+            PaymentStatus.Succeeded => new Charge(ChargeState.Succeeded, payment),
+            PaymentStatus.Processing => new Charge(ChargeState.Processing, payment),
+            PaymentStatus.RequiresAction => new Charge(ChargeState.AuthenticationRequired, payment, links.ConfirmPayment(payment.Id)),
+            _ => new Charge(ChargeState.Declined, payment),
         };
+    }
+
+    private static Dictionary<string, string[]> Validate(Request request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.AmountCents < 50) errors["amountCents"] = ["Ein Betrag unter 0,50 € lässt sich nicht abbuchen."];
+        if (request.Reference is not { Length: >= 1 and <= 100 }) errors["reference"] = ["Bitte eine Referenz angeben (bis 100 Zeichen)."];
+        if (request.Description is not { Length: >= 1 and <= 200 }) errors["description"] = ["Bitte beschreiben, wofür abgebucht wird (bis 200 Zeichen)."];
+        return errors;
     }
 
     private async Task<Payment> FindOrCreateAsync(Booking booking, Request request, CancellationToken cancellationToken) =>

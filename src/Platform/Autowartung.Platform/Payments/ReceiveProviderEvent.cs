@@ -19,11 +19,17 @@ public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOp
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public enum Result { Accepted, Duplicate, BadSignature, Malformed }
+    /// <summary>Whether the event was new here: a duplicate is a success too, so Stripe stops resending it.</summary>
+    public enum Receipt { Accepted, Duplicate }
 
-    public async Task<Result> RunAsync(byte[] body, string? signatureHeader, CancellationToken cancellationToken = default)
+    public const string BadSignature = "Invalid signature.";
+
+    public const string NotAnEvent = "Not a Stripe event.";
+
+    /// <returns>The receipt; invalid (<c>Stripe-Signature</c>) for a signature that no secret matches, or for a body that is no Stripe event.</returns>
+    public async Task<Result<Receipt>> RunAsync(byte[] body, string? signatureHeader, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrWhiteSpace(signatureHeader)) return Result.BadSignature;
+        if (string.IsNullOrWhiteSpace(signatureHeader)) return Refused(BadSignature);
         string json;
         try
         {
@@ -31,7 +37,7 @@ public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOp
         }
         catch (DecoderFallbackException)
         {
-            return Result.Malformed;
+            return Refused(NotAnEvent);
         }
 
         var now = clock.GetUtcNow();
@@ -51,11 +57,11 @@ public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOp
             }
             catch (System.Text.Json.JsonException)
             {
-                return Result.Malformed;   // signed, but no event Stripe.net can read
+                return Refused(NotAnEvent);   // signed, but no event Stripe.net can read
             }
         }
-        if (stripeEvent is null) return Result.BadSignature;
-        if (stripeEvent is not { Id.Length: > 0, Type.Length: > 0 }) return Result.Malformed;
+        if (stripeEvent is null) return Refused(BadSignature);
+        if (stripeEvent is not { Id.Length: > 0, Type.Length: > 0 }) return Refused(NotAnEvent);
 
         var subject = stripeEvent.Data?.Object;
         var metadata = (subject as StripeNet.IHasMetadata)?.Metadata;
@@ -70,10 +76,12 @@ public sealed class ReceiveProviderEvent(PlatformDbContext db, IOptions<StripeOp
              VALUES ({received.Id}, {received.Type}, {received.ObjectId}, {received.CityId}, {received.PaymentId}, {received.RefundId}, {received.ReceivedAt}, {received.NextAttemptAt}, 0)
              ON CONFLICT (id) DO NOTHING
              """, cancellationToken);
-        if (stored == 0) return Result.Duplicate;
+        if (stored == 0) return Receipt.Duplicate;
         signal.Raise();
-        return Result.Accepted;
+        return Receipt.Accepted;
     }
+
+    private static Failure Refused(string reason) => Result.Invalid("Stripe-Signature", reason);
 
     private static Guid? GuidFrom(Dictionary<string, string>? metadata, string key) =>
         metadata is not null && metadata.TryGetValue(key, out var value) && Guid.TryParse(value, out var guid) ? guid : null;

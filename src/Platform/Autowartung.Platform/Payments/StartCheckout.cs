@@ -15,18 +15,28 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
     /// <summary>Stripe closes a checkout no sooner than 30 minutes after it opened; ours is closed with the hold, earlier.</summary>
     private static readonly TimeSpan ProviderMinimumLifetime = TimeSpan.FromMinutes(31);
 
-    public enum Failure { None, NotFound, NotPending, Unavailable }
+    public enum CheckoutState
+    {
+        /// <summary>The customer pays at <see cref="Checkout.Url"/>.</summary>
+        Open,
 
-    public sealed record Outcome(Failure Failure, Payment? Payment, Uri? Url);
+        /// <summary>The booking no longer waits for payment (paid, expired, cancelled), or its checkout is closed.</summary>
+        NotPending,
 
-    public async Task<Outcome> RunAsync(Guid bookingId, CancellationToken cancellationToken = default)
+        /// <summary>The provider could not be reached; the booking keeps its hold and the next call asks again.</summary>
+        Unavailable,
+    }
+
+    /// <summary>The booking's checkout payment (none for a booking that never waited for one) and where to pay.</summary>
+    public sealed record Checkout(CheckoutState State, Payment? Payment, Uri? Url = null);
+
+    public async Task<Result<Checkout>> RunAsync(Guid bookingId, CancellationToken cancellationToken = default)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId, cancellationToken);
-        if (booking is null) return new Outcome(Failure.NotFound, null, null);
+        if (booking is null) return Result.NotFound();
         var payment = await FindOrCreateAsync(booking, cancellationToken);
-        if (booking.Status != BookingStatus.PendingPayment) return new Outcome(Failure.NotPending, payment, null);
-        if (payment.CheckoutSessionId is not null)
-            return payment.CheckoutUrl is { } url ? new Outcome(Failure.None, payment, new Uri(url)) : new Outcome(Failure.NotPending, payment, null);
+        if (booking.Status != BookingStatus.PendingPayment) return new Checkout(CheckoutState.NotPending, payment);
+        if (payment.CheckoutSessionId is not null) return Opened(payment);
 
         var now = clock.GetUtcNow();
         try
@@ -50,7 +60,7 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
         catch (PaymentGatewayException)
         {
             // The booking keeps its hold; the customer's next tap asks again with the same key.
-            return new Outcome(Failure.Unavailable, payment, null);
+            return new Checkout(CheckoutState.Unavailable, payment);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -58,8 +68,11 @@ public sealed class StartCheckout(PlatformDbContext db, IPaymentGateway gateway,
             db.ChangeTracker.Clear();
             payment = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id, cancellationToken);
         }
-        return new Outcome(Failure.None, payment, payment.CheckoutUrl is { } open ? new Uri(open) : null);
+        return Opened(payment);
     }
+
+    private static Checkout Opened(Payment payment) =>
+        payment.CheckoutUrl is { } url ? new Checkout(CheckoutState.Open, payment, new Uri(url)) : new Checkout(CheckoutState.NotPending, payment);
 
     /// <summary>A booking has one checkout payment; its reference says which.</summary>
     private const string BookingReference = "booking";

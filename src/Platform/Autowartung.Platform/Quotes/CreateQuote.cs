@@ -17,12 +17,16 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
 {
     public sealed record Request(VehicleInput? Vehicle, IReadOnlyList<string>? ServiceCodes, string? PostalCode);
 
-    /// <summary>The city that serves a PLZ outside this one's area, for the customer to go there.</summary>
-    public sealed record Outcome(Quote? Quote, Dictionary<string, string[]> Errors, LocatePostalCode.ServingCity? ServedBy = null);
-
-    public async Task<Outcome> RunAsync(Request request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The saved quote, or the fields that stand in its way. When another city serves the PLZ, the failure's
+    /// <see cref="Failure.Details"/> is that <see cref="LocatePostalCode.ServingCity"/>, for the customer to go there.
+    /// </summary>
+    public async Task<Result<Quote>> RunAsync(Request request, CancellationToken cancellationToken = default)
     {
-        var (vehicle, errors) = await identify.RunAsync(request.Vehicle, cancellationToken);
+        // Every field is checked before the answer, so the car's errors and the rest come back together.
+        var identified = await identify.RunAsync(request.Vehicle, cancellationToken);
+        var vehicle = identified.Succeeded ? identified.Value : null;
+        var errors = identified.Succeeded ? [] : identified.Failure.Errors.ToDictionary();
 
         var codes = (request.ServiceCodes ?? []).Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
         var items = await db.CatalogItems.AsNoTracking().Where(i => i.IsActive && codes.Contains(i.Code)).ToListAsync(cancellationToken);
@@ -33,12 +37,12 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
 
         var (postalCode, plzError, servedBy) = await CheckPostalCodeAsync(request.PostalCode, cancellationToken);
         if (plzError is not null) errors["postalCode"] = [plzError];
-        if (errors.Count > 0) return new Outcome(null, errors, servedBy);
+        if (errors.Count > 0) return Result.Invalid(errors) with { Details = servedBy };
 
         var plz = postalCode!.Value.Value;
         var (workshopId, netByCode) = await RouteAsync(plz, vehicle!.Class, codes, cancellationToken);
         if (workshopId is null)
-            return new Outcome(null, new() { ["postalCode"] = ["Für diese Postleitzahl bietet gerade keine Partnerwerkstatt alle gewählten Leistungen an."] });
+            return Result.Invalid("postalCode", "Für diese Postleitzahl bietet gerade keine Partnerwerkstatt alle gewählten Leistungen an.");
 
         var city = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
             .Select(c => new { c.ConciergeFeeCents, c.Status }).SingleAsync(cancellationToken);
@@ -46,7 +50,7 @@ public sealed class CreateQuote(PlatformDbContext db, IdentifyVehicle identify, 
         var quote = Quote.Create(workshopId.Value, plz, vehicle, lines, clock.GetUtcNow(), isTest: city.Status == CityStatus.Onboarding);
         db.Quotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
-        return new Outcome(quote, errors);
+        return quote;
     }
 
     /// <summary>The services on offer for a car at a PLZ, each with its gross price, and the fee; or why there are none.</summary>

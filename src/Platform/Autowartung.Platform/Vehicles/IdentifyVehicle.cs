@@ -14,7 +14,14 @@ public sealed class IdentifyVehicle(PlatformDbContext db, TimeProvider clock)
 {
     public const int MaxMileageKm = 2_000_000;
 
-    public async Task<(IdentifiedVehicle? Vehicle, Dictionary<string, string[]> Errors)> RunAsync(VehicleInput? input, CancellationToken cancellationToken = default)
+    /// <returns>The car, or invalid naming every field (<c>vehicle.make</c>, <c>vehicle.year</c>, …) that stands in the way.</returns>
+    public async Task<Result<IdentifiedVehicle>> RunAsync(VehicleInput? input, CancellationToken cancellationToken = default)
+    {
+        var (vehicle, errors) = await IdentifyAsync(input, cancellationToken);
+        return errors.Count > 0 ? Result.Invalid(errors) : vehicle!;
+    }
+
+    private async Task<(IdentifiedVehicle? Vehicle, Dictionary<string, string[]> Errors)> IdentifyAsync(VehicleInput? input, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (input is null)

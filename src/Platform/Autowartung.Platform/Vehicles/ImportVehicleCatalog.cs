@@ -13,17 +13,15 @@ namespace Autowartung.Platform.Vehicles;
 /// </summary>
 public sealed partial class ImportVehicleCatalog(PlatformDbContext db)
 {
-    public sealed record Result(int Added, int Updated, int KeyNumbers, IReadOnlyList<string> Errors)
-    {
-        public bool Succeeded => Errors.Count == 0;
-    }
+    public sealed record Imported(int Added, int Updated, int KeyNumbers);
 
     private sealed record Row(string Make, string Model, int YearFrom, int? YearTo, FuelType[] Fuels, VehicleClass Class, (string Hsn, string Tsn, FuelType Fuel)[] KeyNumbers);
 
-    public async Task<Result> RunAsync(TextReader csv, CancellationToken cancellationToken = default)
+    /// <returns>What was imported, or invalid with every bad line (in order, each naming its line number) under <c>file</c>.</returns>
+    public async Task<Result<Imported>> RunAsync(TextReader csv, CancellationToken cancellationToken = default)
     {
         var (rows, errors) = Parse(csv);
-        if (errors.Count > 0) return new Result(0, 0, 0, errors);
+        if (errors.Count > 0) return Result.Invalid("file", errors);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.VehicleModels.ToListAsync(cancellationToken);
@@ -57,7 +55,7 @@ public sealed partial class ImportVehicleCatalog(PlatformDbContext db)
                 db.VehicleKeyNumbers.Add(VehicleKeyNumber.Create(hsn, tsn, model.Id, fuel));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new Result(added, updated, pairs.Count, []);
+        return new Imported(added, updated, pairs.Count);
     }
 
     private static (List<Row> Rows, List<string> Errors) Parse(TextReader csv)

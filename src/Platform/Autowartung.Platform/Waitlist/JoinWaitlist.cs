@@ -18,8 +18,8 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
 {
     public sealed record Request(string? Email, string? PostalCode, bool Consent);
 
-    /// <summary>Field errors (<c>email</c>, <c>postalCode</c>, <c>consent</c>); none when the confirmation is on its way, or was already.</summary>
-    public async Task<Dictionary<string, string[]>> RunAsync(Request request, CancellationToken cancellationToken = default)
+    /// <summary>Ok when the confirmation is on its way, or was already; else invalid naming <c>email</c>, <c>postalCode</c> or <c>consent</c>.</summary>
+    public async Task<Result> RunAsync(Request request, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         var location = await locate.RunAsync(request.PostalCode, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
         var address = request.Email is null ? null : WaitlistEntry.NormalizeEmail(request.Email);
         if (!IsDeliverable(address)) errors["email"] = ["Bitte eine gültige E-Mail-Adresse angeben."];
         if (!request.Consent) errors["consent"] = ["Bitte willigen Sie ein, dass wir Ihnen dazu schreiben dürfen."];
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return Result.Invalid(errors);
 
         var postalCode = location.PostalCode!.Value;
         var now = clock.GetUtcNow();
@@ -46,7 +46,7 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
             {
                 // A second sign-up of the same address and PLZ got there first; it sends the confirmation.
                 db.ChangeTracker.Clear();
-                return errors;
+                return Result.Ok;
             }
         }
         else if (entry.TryResendConfirmation(now))
@@ -54,7 +54,7 @@ public sealed class JoinWaitlist(PlatformDbContext db, LocatePostalCode locate, 
             outbox.AddEmail(ConfirmationEmail(entry), ConfirmationKind);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return errors;
+        return Result.Ok;
     }
 
     public const string ConfirmationKind = "waitlist-confirmation";

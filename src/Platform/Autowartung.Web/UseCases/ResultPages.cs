@@ -31,6 +31,10 @@ public static class ResultPages
         _ => StatusCodes.Status409Conflict,
     };
 
+    /// <summary>The first message on a field, for the <c>field-error</c> next to its input.</summary>
+    public static string? FieldError(this ModelStateDictionary modelState, string field) =>
+        modelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
+
     /// <summary>Field names are matched case-insensitively, as model state keys are.</summary>
     public static void Add(this ModelStateDictionary modelState, Failure failure, string? prefix = null)
     {
@@ -39,4 +43,10 @@ public static class ResultPages
                 modelState.AddModelError(prefix is null ? field : $"{prefix}.{field}", message);
         if (failure.Reason is { } reason) modelState.AddModelError(string.Empty, reason);
     }
+}
+
+/// <summary>A page with a form whose fields show their errors beside them: <c>@Model.Error("customer.email")</c>.</summary>
+public abstract class FormPageModel : PageModel
+{
+    public string? Error(string field) => ModelState.FieldError(field);
 }

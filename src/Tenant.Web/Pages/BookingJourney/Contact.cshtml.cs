@@ -1,8 +1,10 @@
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Quotes;
 using Autowartung.Web.Links;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,7 @@ namespace Autowartung.Tenant.Web.Pages.BookingJourney;
 /// Step 4: contact, address and plate, then the booking holds the slot. The form carries an
 /// idempotency key made when it was shown, so a double tap books once.
 /// </summary>
-public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooking, CustomerReferences references) : PageModel
+public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooking, CustomerReferences references) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "quote")] public Guid QuoteId { get; set; }
     [BindProperty(SupportsGet = true, Name = "slot")] public string? SlotId { get; set; }
@@ -56,18 +58,12 @@ public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooki
         if (!await LoadAsync(cancellationToken)) return NotFound();
         var request = new CreateBooking.Request(QuoteId, SlotId, new CreateBooking.ContactInput(Name, Email, Phone),
             new CreateBooking.AddressInput(Street, Quote.PostalCode, Town), LicensePlate);
-        var outcome = await createBooking.RunAsync(request, IdempotencyKey, HttpContext.Features.Get<UserAccess>()?.UserId, cancellationToken);
-        switch (outcome.Failure)
-        {
-            case CreateBooking.Failure.None:
-                return RedirectToPage("Held", new { reference = references.ForBooking(outcome.Booking!.Id) });
-            case CreateBooking.Failure.SlotTaken:
-                SlotGone = true;
-                return Page();
-            default:
-                foreach (var (field, messages) in outcome.Errors) ModelState.AddModelError(field, messages[0]);
-                return Page();
-        }
+        var held = await createBooking.RunAsync(request, IdempotencyKey, HttpContext.Features.Get<UserAccess>()?.UserId, cancellationToken);
+        if (held.Succeeded) return RedirectToPage("Held", new { reference = references.ForBooking(held.Value.Id) });
+        if (held.Failure.Status == ResultStatus.Conflict) SlotGone = true;
+        else ModelState.Add(held.Failure);
+        Response.StatusCode = ResultPages.StatusCode(held.Failure);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -78,5 +74,4 @@ public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooki
         return true;
     }
 
-    public string? Error(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 }

@@ -44,12 +44,13 @@ public sealed class HeldModel(PlatformDbContext db, StartCheckout startCheckout,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken)) return NotFound();
-        var outcome = await startCheckout.RunAsync(Booking.Id, cancellationToken);
-        switch (outcome.Failure)
+        var checkout = await startCheckout.RunAsync(Booking.Id, cancellationToken);
+        if (!checkout.Succeeded) return NotFound();
+        switch (checkout.Value)
         {
-            case StartCheckout.Failure.None:
-                return Redirect(outcome.Url!.ToString());
-            case StartCheckout.Failure.Unavailable:
+            case { State: StartCheckout.CheckoutState.Open, Url: { } url }:
+                return Redirect(url.ToString());
+            case { State: StartCheckout.CheckoutState.Unavailable }:
                 Unavailable = true;
                 return Page();
             default:

@@ -38,10 +38,10 @@ public sealed class ServicesModel(IdentifyVehicle identify, CreateQuote createQu
     {
         if (!await LoadAsync(cancellationToken)) return RedirectToPage("Vehicle", RouteValues);
         var (make, model) = VehicleModel.SplitModel(Model);
-        var outcome = await createQuote.RunAsync(
+        var quoted = await createQuote.RunAsync(
             new CreateQuote.Request(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), Codes, Plz), cancellationToken);
-        if (outcome.Quote is { } quote) return RedirectToPage("Slot", new { quote = quote.Id });
-        Problem = outcome.Errors.Values.First()[0];
+        if (quoted.Succeeded) return RedirectToPage("Slot", new { quote = quoted.Value.Id });
+        Problem = quoted.Failure.Errors.Values.First()[0];
         return Page();
     }
 
@@ -50,8 +50,9 @@ public sealed class ServicesModel(IdentifyVehicle identify, CreateQuote createQu
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var (make, model) = VehicleModel.SplitModel(Model);
-        (Vehicle, var errors) = await identify.RunAsync(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), cancellationToken);
-        if (Vehicle is null || errors.Count > 0) return false;
+        var identified = await identify.RunAsync(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), cancellationToken);
+        if (!identified.Succeeded) return false;
+        Vehicle = identified.Value;
 
         var preview = await createQuote.PreviewAsync(Vehicle, Plz, cancellationToken);
         (Offer, FeeGrossCents, Problem) = (preview.Services, preview.FeeGrossCents, preview.Problem);

@@ -1,5 +1,6 @@
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Vehicles;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -27,8 +28,8 @@ public sealed class VehicleModel(PlatformDbContext db, IdentifyVehicle identify)
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (make, model) = SplitModel(Model);
-        var (_, errors) = await identify.RunAsync(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), cancellationToken);
-        foreach (var (field, messages) in errors) ModelState.AddModelError(field, messages[0]);
+        var identified = await identify.RunAsync(new VehicleInput(make, model, Year, Fuel, Mileage, Hsn, Tsn), cancellationToken);
+        if (!identified.Succeeded) ModelState.Add(identified.Failure);
         if (!Platform.Geography.PostalCode.TryParse(Plz, out _)) ModelState.AddModelError(nameof(Plz), "Die Postleitzahl hat fünf Ziffern.");
         if (!ModelState.IsValid)
         {

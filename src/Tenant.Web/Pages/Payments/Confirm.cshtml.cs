@@ -48,11 +48,12 @@ public sealed class ConfirmModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!references.TryReadPayment(Reference, out var id)) return NotFound();
-        var outcome = await authenticate.RunAsync(id, links.ConfirmPayment(id), cancellationToken);
-        if (outcome.Result == AuthenticatePayment.Result.NotFound) return NotFound();
-        if (outcome.Result == AuthenticatePayment.Result.RedirectToBank) return Redirect(outcome.BankUrl!.ToString());
-        Payment = outcome.Payment!;
-        Unavailable = outcome.Result == AuthenticatePayment.Result.Unavailable;
+        var authenticated = await authenticate.RunAsync(id, links.ConfirmPayment(id), cancellationToken);
+        if (!authenticated.Succeeded) return NotFound();
+        var (state, payment, bankUrl) = authenticated.Value;
+        if (state == AuthenticatePayment.AuthenticationState.RedirectToBank) return Redirect(bankUrl!.ToString());
+        Payment = payment;
+        Unavailable = state == AuthenticatePayment.AuthenticationState.Unavailable;
         return Page();
     }
 }

@@ -35,8 +35,9 @@ public sealed class ConfirmModel(PlatformDbContext db, ConfirmWaitlistEntry conf
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!links.TryReadConfirmation(Token, out var id)) return Refused();
-        Entry = await confirm.RunAsync(id, cancellationToken);
-        if (Entry is null) return Refused();
+        var confirmed = await confirm.RunAsync(id, cancellationToken);
+        if (!confirmed.Succeeded) return Refused();
+        Entry = confirmed.Value;
         RemoveLink = links.Remove(id);
         return Page();
     }

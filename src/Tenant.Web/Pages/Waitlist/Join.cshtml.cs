@@ -2,6 +2,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Waitlist;
 using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Tenant.Web.Hosting;
+using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +15,7 @@ namespace Autowartung.Tenant.Web.Pages.Waitlist;
 /// </summary>
 [ApexOnly]
 [EnableRateLimiting(Apex.WaitlistSignUpLimit)]
-public sealed class JoinModel(LocatePostalCode locate, JoinWaitlist join, PlatformUrls urls) : PageModel
+public sealed class JoinModel(LocatePostalCode locate, JoinWaitlist join, PlatformUrls urls) : FormPageModel
 {
     [BindProperty(SupportsGet = true, Name = "plz")] public string? Plz { get; set; }
     [BindProperty] public string? Email { get; set; }
@@ -40,9 +41,10 @@ public sealed class JoinModel(LocatePostalCode locate, JoinWaitlist join, Platfo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var errors = await join.RunAsync(new JoinWaitlist.Request(Email, Plz, Consent), cancellationToken);
-        if (errors.Count == 0) return RedirectToPage("Sent");
+        var joined = await join.RunAsync(new JoinWaitlist.Request(Email, Plz, Consent), cancellationToken);
+        if (joined.Succeeded) return RedirectToPage("Sent");
 
+        var errors = joined.Failure.Errors;
         if (errors.TryGetValue("postalCode", out var postalCodeErrors)) ModelState.AddModelError(nameof(Plz), postalCodeErrors[0]);
         else PostalCode = Plz!.Trim();
         if (errors.TryGetValue("email", out var emailErrors)) ModelState.AddModelError(nameof(Email), emailErrors[0]);
@@ -50,7 +52,4 @@ public sealed class JoinModel(LocatePostalCode locate, JoinWaitlist join, Platfo
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-
-    /// <summary>The first error of a field, for the page to show next to it.</summary>
-    public string? ErrorOf(string field) => ModelState[field]?.Errors.FirstOrDefault()?.ErrorMessage;
 }

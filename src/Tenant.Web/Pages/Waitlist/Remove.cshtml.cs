@@ -33,6 +33,7 @@ public sealed class RemoveModel(PlatformDbContext db, LeaveWaitlist leave, Waitl
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (!links.TryReadRemoval(Token, out var id)) return Refuse();
+        // Gone already or gone now, the page says the same: it tells nobody whether the address was on the list.
         await leave.RunAsync(id, cancellationToken);
         return Page();
     }
