@@ -1,4 +1,3 @@
-using Autowartung.Platform;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Vehicles;

@@ -8,7 +8,6 @@ using Autowartung.Platform.Data;
 using Autowartung.Platform.Kpis;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 

@@ -12,7 +12,6 @@ using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Web.Access;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Admin.Web.Pages.Workshops;

@@ -6,7 +6,6 @@ using Autowartung.Platform.Quotes;
 using Autowartung.Web.Links;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Pages.BookingJourney;

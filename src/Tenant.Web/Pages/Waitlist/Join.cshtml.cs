@@ -4,7 +4,6 @@ using Autowartung.ServiceDefaults.Hosting;
 using Autowartung.Tenant.Web.Hosting;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Autowartung.Tenant.Web.Pages.Waitlist;
