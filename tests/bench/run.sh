@@ -5,10 +5,14 @@
 #   baseline  GET /health/ready          (one trivial query and one storage listing through the same stack)
 #   slots     GET /api/v1/slots?quoteId=…
 #   bookings  POST /api/v1/bookings      (a new booking, holding a place, per request)
+# The app and its own Stripe emulator run from a built checkout's bin folders: this one, or another given
+# as BENCH_TREE (a worktree of an earlier commit, built with dotnet build -c Debug), to measure before/after.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source infra/local/lib.sh
+BENCH_TREE=$(cd "${BENCH_TREE:-$ROOT}" && pwd)
 BENCH_PORT=${BENCH_PORT:-5190}
+BENCH_STRIPE_PORT=${BENCH_STRIPE_PORT:-5191}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 HOST="witten.$BASE_DOMAIN"
@@ -20,25 +24,36 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 say "seeding platform_bench (1,000 cities, 1,000,000 bookings)"
 psql_admin=(psql -h "$RUN_DIR/pg" -p "$PGPORT" -U postgres -qtA -v ON_ERROR_STOP=1)
 "${psql_admin[@]}" -c "DROP DATABASE IF EXISTS platform_bench WITH (FORCE)" -c "CREATE DATABASE platform_bench OWNER $PG_USER"
-ConnectionStrings__Platform="$BENCH_CONNECTION" dotnet src/Platform/Autowartung.Migrator/bin/Debug/net10.0/Autowartung.Migrator.dll migrate seed-demo >/dev/null
+ConnectionStrings__Platform="$BENCH_CONNECTION" dotnet "$BENCH_TREE/src/Platform/Autowartung.Migrator/bin/Debug/net10.0/Autowartung.Migrator.dll" migrate seed-demo >/dev/null
 seed_started=$(date +%s)
-PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PGPORT" -U "$PG_USER" -d platform_bench -q -f tests/bench/seed.sql
+PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PGPORT" -U "$PG_USER" -d platform_bench -q -f "$BENCH_TREE/tests/bench/seed.sql"
 echo "   seeded in $(( $(date +%s) - seed_started )) s: $(PGPASSWORD=$PG_PASSWORD psql -h 127.0.0.1 -p "$PGPORT" -U "$PG_USER" -d platform_bench -tAc 'SELECT count(*) FROM bookings') bookings"
 
-(exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && fail "port $BENCH_PORT is taken: stop what runs there (an earlier bench?) or set BENCH_PORT"
-say "starting a Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
-( cd "$APPS_DIR/tenant-web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
+for port in "$BENCH_PORT" "$BENCH_STRIPE_PORT"; do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && fail "port $port is taken: stop what runs there (an earlier bench?) or set BENCH_PORT / BENCH_STRIPE_PORT"
+done
+say "starting $BENCH_TREE's Stripe emulator on 127.0.0.1:$BENCH_STRIPE_PORT"
+( cd "$BENCH_TREE/tests/Autowartung.StripeEmulator/bin/Debug/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_STRIPE_PORT" \
+  Emulator__PublicUrl="http://127.0.0.1:$BENCH_STRIPE_PORT" Emulator__Webhooks__0__Url="http://127.0.0.1:$BENCH_PORT/webhooks/stripe" \
+  Emulator__Webhooks__0__Secret="$STRIPE_WEBHOOK_SECRET" Logging__LogLevel__Default=Warning \
+  nohup dotnet Autowartung.StripeEmulator.dll </dev/null >"$LOG_DIR/bench-stripe.log" 2>&1 & echo $! >"$RUN_DIR/bench-stripe.pid" )
+say "starting $BENCH_TREE's Tenant.Web on 127.0.0.1:$BENCH_PORT against platform_bench"
+( cd "$BENCH_TREE/src/Tenant.Web/bin/Debug/net10.0" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$BENCH_PORT" \
   ConnectionStrings__Platform="$BENCH_CONNECTION;Maximum Pool Size=64" Storage__Blobs__ConnectionString="$AZURITE_CONNECTION" Platform__BaseDomain="$BASE_DOMAIN" Platform__PublicPort="$INGRESS_PORT" \
   Platform__PublicScheme=http Serilog__MinimumLevel__Default=Warning Jobs__ExpireHoldsEverySeconds=3600 \
-  Stripe__ApiBase="http://127.0.0.1:$STRIPE_EMULATOR_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
+  Stripe__ApiBase="http://127.0.0.1:$BENCH_STRIPE_PORT" Stripe__SecretKey="$STRIPE_SECRET_KEY" Stripe__WebhookSecrets__0="$STRIPE_WEBHOOK_SECRET" \
   nohup dotnet Autowartung.Tenant.Web.dll </dev/null >"$LOG_DIR/bench-tenant-web.log" 2>&1 & echo $! >"$RUN_DIR/bench.pid" )
 stop_bench() {
-  local pid; pid=$(cat "$RUN_DIR/bench.pid")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -9 "$pid" 2>/dev/null || true
+  local name pid
+  for name in bench bench-stripe; do
+    pid=$(cat "$RUN_DIR/$name.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
 }
 trap stop_bench EXIT
+wait_for_http "http://127.0.0.1:$BENCH_STRIPE_PORT/_emulator/health" bench-stripe 60
 wait_for_http "http://127.0.0.1:$BENCH_PORT/health/ready" bench 60
 
 base="http://127.0.0.1:$BENCH_PORT"
