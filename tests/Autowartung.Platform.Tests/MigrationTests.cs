@@ -75,4 +75,35 @@ public sealed class MigrationTests : IAsyncLifetime
 
         Assert.True(await _empty.ScalarAsync<bool>("SELECT events = @p0::jsonb FROM bookings WHERE id = 1", before));
     }
+
+    [Fact]
+    public async Task JockeyShiftsNeverOverlap_KeepsTheFirstOfOverlappingShifts_ThenRefusesAnOverlap()
+    {
+        // The migration's own SQL, on a table of the same name and shape.
+        var migration = new JockeyShiftsNeverOverlap();
+        var up = migration.UpOperations.OfType<SqlOperation>().Single().Sql;
+        var down = migration.DownOperations.OfType<SqlOperation>().Single().Sql;
+        await _empty.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS btree_gist");
+        await _empty.ExecuteAsync("CREATE TABLE jockey_shifts (tenant_id uuid, id uuid PRIMARY KEY, jockey_user_id uuid, day varchar(10), start time, \"end\" time)");
+        Guid city = Guid.NewGuid(), jockey = Guid.NewGuid();
+        Guid first = Guid.CreateVersion7(), raced = Guid.CreateVersion7(), later = Guid.CreateVersion7(), otherDay = Guid.CreateVersion7();
+        await _empty.ExecuteAsync(
+            """
+            INSERT INTO jockey_shifts VALUES
+              (@p0, @p2, @p1, 'Monday', '06:00', '14:00'), (@p0, @p3, @p1, 'Monday', '13:00', '18:00'),
+              (@p0, @p4, @p1, 'Monday', '18:00', '22:00'), (@p0, @p5, @p1, 'Tuesday', '06:00', '14:00')
+            """, city, jockey, first, raced, later, otherDay);
+
+        await _empty.ExecuteAsync(up);
+
+        Assert.Equal(3L, await _empty.ScalarAsync<long>("SELECT count(*) FROM jockey_shifts"));
+        Assert.False(await _empty.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM jockey_shifts WHERE id = @p0)", raced));
+        var overlap = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => _empty.ExecuteAsync(
+            "INSERT INTO jockey_shifts VALUES (@p0, @p1, @p2, 'Tuesday', '13:59', '15:00')", city, Guid.NewGuid(), jockey));
+        Assert.Equal(Npgsql.PostgresErrorCodes.ExclusionViolation, overlap.SqlState);
+        await _empty.ExecuteAsync("INSERT INTO jockey_shifts VALUES (@p0, @p1, @p2, 'Tuesday', '14:00', '15:00')", city, Guid.NewGuid(), jockey);   // touching is fine
+
+        await _empty.ExecuteAsync(down);
+        await _empty.ExecuteAsync("INSERT INTO jockey_shifts VALUES (@p0, @p1, @p2, 'Tuesday', '13:59', '15:00')", city, Guid.NewGuid(), jockey);
+    }
 }

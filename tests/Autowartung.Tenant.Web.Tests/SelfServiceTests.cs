@@ -1,5 +1,8 @@
 using System.Net;
+using Autowartung.Platform;
+using Autowartung.Platform.Scheduling;
 using Autowartung.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Autowartung.Tenant.Web.Tests;
 
@@ -85,5 +88,27 @@ public sealed class SelfServiceTests(PeopleInCities city) : IClassFixture<People
         Assert.Contains("überschneidet", await overlap.Content.ReadAsStringAsync());
         Assert.Equal(1L, await city.Database.ScalarAsync<long>("SELECT count(*) FROM jockey_shifts WHERE jockey_user_id = @p0", city.Jockey.Id));
         Assert.Equal(HttpStatusCode.NotFound, (await city.As(city.Customer, "witten").GetAsync("/jockey/schichten")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OverlappingShifts_SavedAtTheSameMoment_LeaveOne_TheDatabaseDecides()
+    {
+        var jockey = await city.Database.AddPersonAsync($"fahrer-{Guid.NewGuid():N}@witten.test");
+        async Task<Result> AddAsync(int i)
+        {
+            var start = new TimeOnly(8, 0).AddMinutes(10 * i);
+            await using var scope = city.Factory.Services.CreateAsyncScope();
+            using var tenant = city.Database.Tenancy.BeginScope(city.Witten);
+            var added = await scope.ServiceProvider.GetRequiredService<ManageShifts>().AddAsync(
+                jockey.Id, DayOfWeek.Thursday, start, start.AddHours(4));
+            return added.WithoutValue();
+        }
+
+        // From 08:00, 08:10, … 09:10 for four hours each: every one overlaps every other.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(AddAsync));
+
+        Assert.Single(results, r => r.Succeeded);
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(["start"], r.Failure!.Errors.Keys));
+        Assert.Equal(1L, await city.Database.ScalarAsync<long>("SELECT count(*) FROM jockey_shifts WHERE jockey_user_id = @p0", jockey.Id));
     }
 }

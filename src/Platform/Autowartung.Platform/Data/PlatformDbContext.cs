@@ -131,6 +131,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // Equality on plain columns inside a GiST exclusion constraint (a jockey's shifts never overlap).
+        modelBuilder.HasPostgresExtension("btree_gist");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ConfigureMultiTenant(this, tenantEntityType: typeof(City));
