@@ -1,6 +1,7 @@
 using System.Net;
 using Autowartung.Platform.Notifications;
 using Autowartung.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Admin.Web.Tests;
 
@@ -12,12 +13,15 @@ public sealed class UndeliverableMessagesTests(AdminApp app) : IClassFixture<Adm
 {
     private async Task<Guid> UndeliverableAsync(string recipient)
     {
+        // Written and given up in one transaction: the app's outbox job must never see it pending (it would send it).
         await using var db = app.Database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var message = OutboxMessage.Email(EmailTemplate.Build(recipient, "Buchung bestätigt", ["Guten Tag"]), "booking-confirmation", app.Witten.Id, DateTimeOffset.UtcNow);
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();
-        await app.Database.ExecuteAsync(
-            "UPDATE outbox_messages SET status = 'Undeliverable', attempts = 12, gave_up_at = now(), last_error = 'SocketException ConnectionRefused' WHERE id = @p0", message.Id);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE outbox_messages SET status = 'Undeliverable', attempts = 12, gave_up_at = now(), last_error = 'SocketException ConnectionRefused' WHERE id = {message.Id}");
+        await transaction.CommitAsync();
         return message.Id;
     }
 

@@ -86,7 +86,9 @@ public sealed class MigrationTests : IAsyncLifetime
         await _empty.ExecuteAsync("CREATE EXTENSION IF NOT EXISTS btree_gist");
         await _empty.ExecuteAsync("CREATE TABLE jockey_shifts (tenant_id uuid, id uuid PRIMARY KEY, jockey_user_id uuid, day varchar(10), start time, \"end\" time)");
         Guid city = Guid.NewGuid(), jockey = Guid.NewGuid();
-        Guid first = Guid.CreateVersion7(), raced = Guid.CreateVersion7(), later = Guid.CreateVersion7(), otherDay = Guid.CreateVersion7();
+        // Version-7 ids made a second apart sort by creation (within one millisecond their order is random).
+        var at = DateTimeOffset.UtcNow;
+        Guid first = Guid.CreateVersion7(at), raced = Guid.CreateVersion7(at.AddSeconds(1)), later = Guid.CreateVersion7(at.AddSeconds(2)), otherDay = Guid.CreateVersion7(at.AddSeconds(3));
         await _empty.ExecuteAsync(
             """
             INSERT INTO jockey_shifts VALUES

@@ -1,4 +1,5 @@
 using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
@@ -17,6 +18,7 @@ public static class CityJobs
     {
         var connectionString = builder.Configuration.GetConnectionString(PlatformDataExtensions.ConnectionStringName)!;
         var expireHoldsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ExpireHoldsEverySeconds", 30));
+        var assignJockeysEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:AssignJockeysEverySeconds", 5));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -39,6 +41,10 @@ public static class CityJobs
             quartz.AddJob<SettleRefundsJob>(job => job.WithIdentity(settleRefunds).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(settleRefunds).WithIdentity("settle-refunds")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
+            var assignJockeys = new JobKey("assign-jockeys");
+            quartz.AddJob<AssignJockeysJob>(job => job.WithIdentity(assignJockeys).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(assignJockeys).WithIdentity("assign-jockeys")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(assignJockeysEvery).RepeatForever()));
             var forgetUnconfirmed = new JobKey("forget-unconfirmed-waitlist-entries");
             quartz.AddJob<ForgetUnconfirmedEntriesJob>(job => job.WithIdentity(forgetUnconfirmed).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(forgetUnconfirmed).WithIdentity("forget-unconfirmed-waitlist-entries")
@@ -62,6 +68,20 @@ internal sealed partial class ExpireHoldsJob(ExpireHolds expireHolds, ILogger<Ex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} payment hold(s) expired; their places are free again")]
     private static partial void LogExpired(ILogger logger, int count);
+}
+
+/// <summary>Plans the pickup of each newly confirmed booking and finds every waiting task a jockey (a few seconds after the payment).</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class AssignJockeysJob(AssignJockeysEverywhere assign, ILogger<AssignJockeysJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var run = await assign.RunAsync(cancellationToken);
+        if (run.Assigned + run.Unstaffed + run.Released > 0) LogRun(logger, run.Planned, run.Assigned, run.Released, run.Unstaffed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Jockey tasks: {Planned} planned, {Assigned} assigned, {Released} released, {Unstaffed} without a free jockey")]
+    private static partial void LogRun(ILogger logger, int planned, int assigned, int released, int unstaffed);
 }
 
 /// <summary>Sends refunds the provider could not take at the time, and follows pending ones until they are paid out.</summary>

@@ -17,20 +17,31 @@ public class PaymentsApp : AppFixture<Program>
     /// <summary>The endpoint's second signing secret, as during a rotation in Stripe's dashboard.</summary>
     public const string RotatedWebhookSecret = "whsec_autowartung_tests_rotated_00000000";
 
+    /// <summary>The jockeys' assignment job runs once at start and then leaves the bookings at Confirmed, where these tests look.</summary>
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        new Dictionary<string, string?> { ["Stripe:WebhookSecrets:1"] = RotatedWebhookSecret };
+        new Dictionary<string, string?> { ["Stripe:WebhookSecrets:1"] = RotatedWebhookSecret, ["Jobs:AssignJockeysEverySeconds"] = "86400" };
 
     protected override async Task SeedAsync()
     {
         await using var services = Database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeed>().RunAsync();
-        // Room for every booking these tests make: Witten live (no pilot cap), big windows, many jockeys on shift.
+        // Room for every booking these tests make: Witten live (no pilot cap), big windows, 30 more jockeys on
+        // shift all week (a shift each: one jockey's shifts never overlap).
         await Database.ExecuteAsync("UPDATE cities SET status = 'Live' WHERE slug = 'witten'");
         await Database.ExecuteAsync("UPDATE pickup_windows SET capacity = 100");
         await Database.ExecuteAsync(
-            "INSERT INTO jockey_shifts (tenant_id, id, jockey_user_id, day, start, \"end\") " +
-            "SELECT tenant_id, gen_random_uuid(), jockey_user_id, day, start, \"end\" FROM jockey_shifts, generate_series(1, 30)");
+            """
+            INSERT INTO users (id, user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp, concurrency_stamp,
+                               phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count, is_platform_admin, is_disabled, created_at)
+            SELECT gen_random_uuid(), 'jockey-' || n || '@payments.test', upper('jockey-' || n || '@payments.test'), 'jockey-' || n || '@payments.test',
+                   upper('jockey-' || n || '@payments.test'), true, gen_random_uuid()::text, gen_random_uuid()::text, false, false, true, 0, false, false, now()
+            FROM generate_series(1, 30) n;
+            INSERT INTO jockey_shifts (tenant_id, id, jockey_user_id, day, start, "end")
+            SELECT c.id, gen_random_uuid(), u.id, d.day, '00:00', '23:59'
+            FROM cities c, users u, unnest(ARRAY['Monday','Tuesday','Wednesday','Thursday','Friday','Saturday','Sunday']) d(day)
+            WHERE c.slug = 'witten' AND u.email LIKE 'jockey-%@payments.test';
+            """);
     }
 
     public HttpClient Api() => Factory.CreateClient(new() { BaseAddress = new Uri($"http://{Host}:8080"), AllowAutoRedirect = false });

@@ -48,6 +48,8 @@ public sealed class UndeliverableModel(UndeliverableMessages messages) : PageMod
         "email-change" => "Neue E-Mail-Adresse bestätigen",
         "account-locked-out" => "Konto vorübergehend gesperrt",
         "sign-in-link" => "Anmeldelink",
+        "pickup-assigned" => "Fahrer für die Abholung",
+        "task-unstaffed" => "Kein Fahrer frei",
         _ => kind,
     };
 }

@@ -8,7 +8,7 @@ namespace Autowartung.Platform.Accounts;
 /// Ends a person's role in a city. Every app stops honouring it within <see cref="AccessOptions.CacheDuration"/>;
 /// this process at once. Runs in the city's tenant scope.
 /// </summary>
-public sealed class RevokeMembership(PlatformDbContext db, AuditLog audit, UserAccessReader access, TimeProvider clock)
+public sealed class RevokeMembership(PlatformDbContext db, AuditLog audit, UserAccessReader access, IJockeyAvailability jockeys, TimeProvider clock)
 {
     /// <returns>Ok once revoked; not found when the person holds no such role in this city (any more).</returns>
     public async Task<Result> RunAsync(Guid userId, MembershipRole role, Guid revokedBy, AuditOrigin origin, CancellationToken cancellationToken = default)
@@ -20,6 +20,7 @@ public sealed class RevokeMembership(PlatformDbContext db, AuditLog audit, UserA
         await db.SaveChangesAsync(cancellationToken);
         access.Evict(userId);
         await audit.RecordAsync(AuditAction.MembershipRevoked, origin, userId, actorUserId: revokedBy, detail: role.ToString(), cancellationToken: cancellationToken);
+        if (role == MembershipRole.Jockey) await jockeys.ChangedAsync(userId, cancellationToken);   // their tasks go to others at once
         return Result.Ok;
     }
 }

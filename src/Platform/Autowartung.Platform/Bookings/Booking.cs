@@ -136,6 +136,24 @@ public sealed class Booking
         return true;
     }
 
+    /// <summary>A jockey will fetch the car (their first name goes on the timeline): from confirmed, or again when another jockey takes over.</summary>
+    public bool AssignPickup(DateTimeOffset now, string jockeyFirstName)
+    {
+        if (Status is not (BookingStatus.Confirmed or BookingStatus.PickupAssigned)) return false;
+        Status = BookingStatus.PickupAssigned;
+        _events.Add(BookingEvent.Create(now, BookingStatus.PickupAssigned, BookingEventCode.PickupAssigned, jockeyFirstName));
+        return true;
+    }
+
+    /// <summary>Its jockey can no longer come: back to confirmed until another one is found.</summary>
+    public bool ReleasePickup(DateTimeOffset now)
+    {
+        if (Status != BookingStatus.PickupAssigned) return false;
+        Status = BookingStatus.Confirmed;
+        _events.Add(BookingEvent.Create(now, BookingStatus.Confirmed, BookingEventCode.PickupReleased));
+        return true;
+    }
+
     /// <summary>Calls the booking off. Refused (false) once the car has been picked up, or when it is over already.</summary>
     public bool Cancel(DateTimeOffset now, CancelledBy by, string? reason)
     {
@@ -184,6 +202,8 @@ public enum BookingEventCode
     CancelledBySystem,
     TestRunCompleted,
     Expired,
+    PickupAssigned,
+    PickupReleased,
 }
 
 /// <summary>

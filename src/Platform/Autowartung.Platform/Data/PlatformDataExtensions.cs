@@ -3,6 +3,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Geography;
@@ -79,6 +80,9 @@ public static class PlatformDataExtensions
         services.AddScoped<ManageClosures>();
         services.AddScoped<RegisterCustomer>();
         services.AddScoped<ManageShifts>();
+        services.AddScoped<AssignJockeys>();
+        services.AddScoped<AssignJockeysEverywhere>();
+        services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();
         services.AddScoped<INewWorkshopStep, TemplatePricesForNewWorkshops>();

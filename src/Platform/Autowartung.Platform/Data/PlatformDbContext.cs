@@ -5,6 +5,7 @@ using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
@@ -85,6 +86,8 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<WorkshopClosure> WorkshopClosures => Set<WorkshopClosure>();
 
     public DbSet<JockeyShift> JockeyShifts => Set<JockeyShift>();
+
+    public DbSet<JockeyTask> JockeyTasks => Set<JockeyTask>();
 
     public DbSet<SlotCounter> SlotCounters => Set<SlotCounter>();
 

@@ -1,3 +1,4 @@
+using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace Autowartung.Platform.Scheduling;
 /// exclusion constraint (<c>ex_jockey_shifts_no_overlap</c>) the same one to the second of two saves that race.
 /// Runs in the city's tenant scope.
 /// </summary>
-public sealed class ManageShifts(PlatformDbContext db)
+public sealed class ManageShifts(PlatformDbContext db, IJockeyAvailability availability)
 {
     public async Task<Result<JockeyShift>> AddAsync(Guid jockeyUserId, DayOfWeek day, TimeOnly? start, TimeOnly? end, CancellationToken cancellationToken = default)
     {
@@ -35,9 +36,12 @@ public sealed class ManageShifts(PlatformDbContext db)
 
     private static Failure Overlap => Result.Invalid("start", "Diese Schicht überschneidet sich mit einer anderen an diesem Tag.");
 
-    /// <summary>Not found when the shift is not this jockey's.</summary>
-    public async Task<Result> RemoveAsync(Guid jockeyUserId, Guid shiftId, CancellationToken cancellationToken = default) =>
-        await db.JockeyShifts.Where(s => s.Id == shiftId && s.JockeyUserId == jockeyUserId).ExecuteDeleteAsync(cancellationToken) == 0
-            ? Result.NotFound()
-            : Result.Ok;
+    /// <summary>Not found when the shift is not this jockey's. Tasks the shift covered go to other jockeys at once.</summary>
+    public async Task<Result> RemoveAsync(Guid jockeyUserId, Guid shiftId, CancellationToken cancellationToken = default)
+    {
+        if (await db.JockeyShifts.Where(s => s.Id == shiftId && s.JockeyUserId == jockeyUserId).ExecuteDeleteAsync(cancellationToken) == 0)
+            return Result.NotFound();
+        await availability.ChangedAsync(jockeyUserId, cancellationToken);
+        return Result.Ok;
+    }
 }

@@ -25,6 +25,8 @@ public static class BookingTimeline
         BookingEventCode.CancelledBySystem => "Storniert",
         BookingEventCode.TestRunCompleted => "Testlauf bis zur Rückgabe bestätigt",
         BookingEventCode.Expired => "Reservierung abgelaufen",
+        BookingEventCode.PickupAssigned => "Fahrer für die Abholung eingeteilt",
+        BookingEventCode.PickupReleased => "Fahrer verhindert, wir teilen einen anderen ein",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No sentence for this timeline event."),
     };
 }

@@ -638,6 +638,93 @@ namespace Autowartung.Platform.Data.Migrations
                     b.ToTable("cities");
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Concierge.JockeyTask", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<DateTimeOffset>("EndUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_utc");
+
+                    b.Property<Guid?>("JockeyUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("jockey_user_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<DateTimeOffset>("StartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("UnstaffedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unstaffed_since");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_jockey_tasks");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_jockey_tasks_tenant_id_booking_id_kind");
+
+                    b.HasIndex("TenantId", "JockeyUserId", "Date")
+                        .HasDatabaseName("ix_jockey_tasks_tenant_id_jockey_user_id_date");
+
+                    b.HasIndex("TenantId", "Status", "StartUtc")
+                        .HasDatabaseName("ix_jockey_tasks_tenant_id_status_start_utc");
+
+                    b.ToTable("jockey_tasks", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Expansion.ExpansionAttestation", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -2009,6 +2096,29 @@ namespace Autowartung.Platform.Data.Migrations
                         });
 
                     b.Navigation("ServiceArea");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Concierge.JockeyTask", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("JockeyUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_jockey_tasks_users_jockey_user_id");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_jockey_tasks_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_jockey_tasks_bookings_tenant_id_booking_id");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Expansion.ExpansionAttestation", b =>

@@ -1,0 +1,96 @@
+namespace Autowartung.Platform.Concierge;
+
+public enum JockeyTaskKind { Pickup, Return }
+
+public enum JockeyTaskStatus
+{
+    /// <summary>Waiting for a jockey: new, or given back when its jockey became unavailable.</summary>
+    Unassigned,
+
+    /// <summary>A jockey has it; the database keeps one jockey's assigned tasks from overlapping in time.</summary>
+    Assigned,
+
+    Done,
+
+    Cancelled,
+}
+
+/// <summary>
+/// A jockey's errand for a booking (tenant-owned): fetch the car in its pickup window, or bring it back in
+/// its return window. One task of each kind per booking. The window is kept both in the city's local time
+/// (to match shifts) and in UTC (to keep a jockey's tasks apart).
+/// </summary>
+public sealed class JockeyTask
+{
+    private JockeyTask() { }
+
+    public Guid Id { get; private set; }
+
+    public Guid BookingId { get; private set; }
+
+    public JockeyTaskKind Kind { get; private set; }
+
+    public DateOnly Date { get; private set; }
+
+    public TimeOnly Start { get; private set; }
+
+    public TimeOnly End { get; private set; }
+
+    public DateTimeOffset StartUtc { get; private set; }
+
+    public DateTimeOffset EndUtc { get; private set; }
+
+    public JockeyTaskStatus Status { get; private set; }
+
+    public Guid? JockeyUserId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? AssignedAt { get; private set; }
+
+    /// <summary>When no free jockey was found and the city's admins were told; cleared once a jockey has it.</summary>
+    public DateTimeOffset? UnstaffedSince { get; private set; }
+
+    public static JockeyTask Create(
+        Guid bookingId, JockeyTaskKind kind, DateOnly date, TimeOnly start, TimeOnly end, DateTimeOffset startUtc, DateTimeOffset endUtc, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(now),
+            BookingId = bookingId,
+            Kind = kind,
+            Date = date,
+            Start = start,
+            End = end,
+            StartUtc = startUtc,
+            EndUtc = endUtc,
+            Status = JockeyTaskStatus.Unassigned,
+            CreatedAt = now,
+        };
+
+    public bool IsOpen => Status is JockeyTaskStatus.Unassigned or JockeyTaskStatus.Assigned;
+
+    /// <summary>Gives the task to a jockey; only an unassigned one.</summary>
+    public bool AssignTo(Guid jockeyUserId, DateTimeOffset now)
+    {
+        if (Status != JockeyTaskStatus.Unassigned) return false;
+        (Status, JockeyUserId, AssignedAt, UnstaffedSince) = (JockeyTaskStatus.Assigned, jockeyUserId, now, null);
+        return true;
+    }
+
+    /// <summary>Takes the task back from its jockey (no longer on shift, no longer in the city, declined).</summary>
+    public bool Release()
+    {
+        if (Status != JockeyTaskStatus.Assigned) return false;
+        (Status, JockeyUserId, AssignedAt) = (JockeyTaskStatus.Unassigned, null, null);
+        return true;
+    }
+
+    /// <summary>Marks the task as finding nobody; true only the first time, so the admins are told once.</summary>
+    public bool MarkUnstaffed(DateTimeOffset now)
+    {
+        if (Status != JockeyTaskStatus.Unassigned || UnstaffedSince is not null) return false;
+        UnstaffedSince = now;
+        return true;
+    }
+
+    public void Cancel() => Status = JockeyTaskStatus.Cancelled;
+}
