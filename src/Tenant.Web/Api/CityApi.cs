@@ -35,6 +35,7 @@ public static class CityApi
         api.MapCatalogApi();
         api.MapQuotesApi();
         api.MapBookingsApi();
+        api.MapJockeyApi();
         return api;
     }
 

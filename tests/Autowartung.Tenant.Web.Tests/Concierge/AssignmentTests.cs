@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Autowartung.MultiTenancy;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
@@ -99,12 +101,41 @@ public class ConciergeApp : AppFixture<Program>
         return await db.JockeyTasks.AsNoTracking().SingleAsync(t => t.BookingId == bookingId && t.Kind == JockeyTaskKind.Pickup);
     }
 
+    public HttpClient As(PlatformUser user) => Factory.ClientWithCookie("witten.autowartung.localhost", Sessions.Cookie(Factory.Services, user));
+
     public Task<long> OutboxCountAsync(string kind, string recipientLike, string subjectLike = "%") =>
         Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE kind = @p0 AND recipient LIKE @p1 AND subject LIKE @p2", kind, recipientLike, subjectLike);
 }
 
 public sealed class AssignmentTests(ConciergeApp app) : IClassFixture<ConciergeApp>
 {
+    [Fact]
+    public async Task TheJockeysDay_ShowsTheirOwnTasks_WithMapAndPhone_AndNobodyElses()
+    {
+        var (lea, mo) = await app.PoolAsync("Lea", "Mo") is [var a, var b] ? (a, b) : throw new InvalidOperationException();
+        var booking = await app.ConfirmedBookingAsync();
+        await app.AssignAsync();
+        var task = await app.PickupOfAsync(booking.Id);
+        Assert.Equal(lea.Id, task.JockeyUserId);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, app.Witten.TimeZone).DateTime);
+        await app.Database.ExecuteAsync("UPDATE jockey_tasks SET date = @p0 WHERE id = @p1", today, task.Id);   // the page shows today and tomorrow
+
+        using var leas = app.As(lea);
+        var page = await leas.GetStringAsync("/jockey");
+        Assert.Contains($"data-task=\"{task.Id}\"", page);
+        Assert.Contains("EN-JT 1", page);
+        Assert.Contains("href=\"tel:023021234\"", page);
+        Assert.Contains("https://www.openstreetmap.org/search?query=Ruhrstra%C3%9Fe%201%2C%2058454%20Witten", page);
+        Assert.Contains("HU/AU", page);
+        var tasks = await leas.GetFromJsonAsync<JsonElement>($"/api/v1/jockey/tasks?date={today:yyyy-MM-dd}");
+        var mine = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("id").GetGuid() == task.Id);
+        Assert.Equal(("Pickup", "Assigned", "EN-JT 1"), (mine.GetProperty("kind").GetString(), mine.GetProperty("status").GetString(), mine.GetProperty("licensePlate").GetString()));
+
+        using var mos = app.As(mo);
+        Assert.DoesNotContain($"data-task=\"{task.Id}\"", await mos.GetStringAsync("/jockey"));
+        Assert.Empty((await mos.GetFromJsonAsync<JsonElement>($"/api/v1/jockey/tasks?date={today:yyyy-MM-dd}")).EnumerateArray());
+    }
+
     [Fact]
     public async Task TheJockeyWithFewestTasksThatDay_GetsTheTask_TiesToTheLowerId_AndTheCustomerIsTold()
     {

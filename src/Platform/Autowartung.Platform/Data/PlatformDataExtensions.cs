@@ -82,6 +82,7 @@ public static class PlatformDataExtensions
         services.AddScoped<ManageShifts>();
         services.AddScoped<AssignJockeys>();
         services.AddScoped<AssignJockeysEverywhere>();
+        services.AddScoped<JockeyDay>();
         services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();

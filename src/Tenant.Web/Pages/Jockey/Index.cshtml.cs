@@ -1,20 +1,27 @@
 using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Autowartung.Tenant.Web.Pages.Jockey;
 
-/// <summary>The jockey's start page in this city. Tours and handover protocols arrive here with the concierge features.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>The jockey's day in this city: today's and tomorrow's pickups and returns, in time order, each with what the road needs.</summary>
+public sealed class IndexModel(JockeyDay day, TimeProvider clock) : PageModel
 {
     public CityTenantInfo City { get; private set; } = null!;
 
-    public UserAccess Access { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
 
-    public void OnGet()
+    public IReadOnlyList<IGrouping<DateOnly, JockeyDay.Errand>> Days { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         City = HttpContext.GetTenantInfo<CityTenantInfo>()!;
-        Access = HttpContext.Features.Get<UserAccess>()!;
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), City.TimeZone).DateTime);
+        var errands = await day.ForAsync(HttpContext.Features.Get<UserAccess>()!.UserId, Today, Today.AddDays(1), cancellationToken);
+        Days = [.. errands.GroupBy(e => e.Date)];
     }
+
+    public IReadOnlyList<JockeyDay.Errand> On(DateOnly date) => Days.FirstOrDefault(d => d.Key == date)?.ToList() ?? [];
 }
