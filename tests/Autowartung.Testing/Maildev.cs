@@ -61,6 +61,17 @@ public static partial class Maildev
     }
 
     /// <summary>The first link in a mail's text that starts with <paramref name="prefix"/>.</summary>
+    /// <summary>The mails to <paramref name="address"/> that <paramref name="match"/>, once at least one came (or the time is up); other mail to the same person (a jockey's assignment, say) is left aside.</summary>
+    public static async Task<IReadOnlyList<Mail>> MatchingAsync(string address, Func<Mail, bool> match, double seconds = 10, HttpClient? inbox = null)
+    {
+        for (var waited = 0.0; ; waited += 0.5)
+        {
+            var found = (await ToAsync(address, atLeast: 1, seconds: 0, inbox: inbox)).Where(match).ToList();
+            if (found.Count > 0 || waited >= seconds) return found;
+            await Task.Delay(500);
+        }
+    }
+
     public static Uri Link(Mail mail, string prefix) =>
         new(LinkPattern().Matches(mail.Text).Select(m => m.Value).First(l => l.StartsWith(prefix, StringComparison.Ordinal)));
 

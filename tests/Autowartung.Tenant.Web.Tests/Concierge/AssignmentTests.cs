@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Autowartung.MultiTenancy;
+using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
@@ -211,6 +214,39 @@ public sealed class AssignmentTests(ConciergeApp app) : IClassFixture<ConciergeA
         var admins = await app.Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE is_platform_admin AND NOT is_disabled");
         Assert.True(admins > 0);
         Assert.Equal(admins, await app.OutboxCountAsync(AssignJockeys.UnstaffedKind, "%", $"%{booking.Number}%"));
+    }
+
+    [Fact]
+    public async Task AJockeyGivesATaskBack_WithAReason_AnotherGetsIt_AndItNeverComesBackToThem()
+    {
+        var (nora, otto) = await app.PoolAsync("Nora", "Otto") is [var a, var b] ? (a, b) : throw new InvalidOperationException();
+        var booking = await app.ConfirmedBookingAsync(slotIndex: 6);
+        await app.AssignAsync();
+        var task = await app.PickupOfAsync(booking.Id);
+        Assert.Equal(nora.Id, task.JockeyUserId);
+
+        var withoutReason = await app.InCityAsync(services => services.GetRequiredService<DeclineTask>().RunAsync(task.Id, nora.Id, " ", AuditOrigin.None));
+        var notTheirs = await app.InCityAsync(services => services.GetRequiredService<DeclineTask>().RunAsync(task.Id, otto.Id, "Krank", AuditOrigin.None));
+        Assert.Equal((ResultStatus.Invalid, ResultStatus.NotFound), (withoutReason.Status, notTheirs.Status));
+        Assert.Equal(nora.Id, (await app.PickupOfAsync(booking.Id)).JockeyUserId);
+
+        using var noras = app.As(nora);
+        using var declined = await noras.SubmitAsync("/jockey", new Dictionary<string, string> { ["taskId"] = task.Id.ToString(), ["reason"] = "Auto springt nicht an" },
+            "/jockey?handler=Decline");
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+
+        var moved = await app.PickupOfAsync(booking.Id);
+        Assert.Equal((JockeyTaskStatus.Assigned, otto.Id), (moved.Status, moved.JockeyUserId));
+        Assert.Equal([nora.Id], moved.DeclinedBy);
+        Assert.Equal(1L, await app.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM audit_log WHERE action = 'JockeyTaskDeclined' AND user_id = @p0 AND detail LIKE '%Auto springt nicht an'", nora.Id));
+
+        // Otto falls ill too: nobody is left who has not given it back, so it is flagged rather than handed back to Nora.
+        Assert.True((await app.InCityAsync(services => services.GetRequiredService<DeclineTask>().RunAsync(task.Id, otto.Id, "Krank", AuditOrigin.None))).Succeeded);
+        var unstaffed = await app.PickupOfAsync(booking.Id);
+        Assert.Equal(JockeyTaskStatus.Unassigned, unstaffed.Status);
+        Assert.NotNull(unstaffed.UnstaffedSince);
+        Assert.Equal("Confirmed", await app.Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", booking.Id));
     }
 
     [Fact]

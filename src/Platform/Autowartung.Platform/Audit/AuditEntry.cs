@@ -78,4 +78,6 @@ public enum AuditAction
     WorkshopActivated,
     PricesChanged,
     TestRunCompleted,
+    JockeyTaskDeclined,
+    JockeyTaskMoved,
 }

@@ -134,12 +134,13 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
     private Task<bool> IsAvailableAsync(Guid jockeyUserId, JockeyTask task, CancellationToken cancellationToken) =>
         Jockeys(task).AnyAsync(id => id == jockeyUserId, cancellationToken);
 
-    /// <summary>The city's jockeys who hold the role and are on shift for the whole window.</summary>
+    /// <summary>The city's jockeys who hold the role and are on shift for the whole window (and have not given this task back).</summary>
     private IQueryable<Guid> Jockeys(JockeyTask task)
     {
         var day = task.Date.DayOfWeek;
+        var declined = task.DeclinedBy;
         return from membership in db.Memberships
-               where membership.Role == MembershipRole.Jockey && membership.RevokedAt == null
+               where membership.Role == MembershipRole.Jockey && membership.RevokedAt == null && !declined.Contains(membership.UserId)
                      && db.JockeyShifts.Any(s => s.JockeyUserId == membership.UserId && s.Day == day && s.Start <= task.Start && s.End >= task.End)
                      && db.Users.Any(u => u.Id == membership.UserId && !u.IsDisabled)
                select membership.UserId;

@@ -48,6 +48,9 @@ public sealed class JockeyTask
 
     public DateTimeOffset? AssignedAt { get; private set; }
 
+    /// <summary>The jockeys who gave this task back: it is not offered to them again.</summary>
+    public List<Guid> DeclinedBy { get; private set; } = [];
+
     /// <summary>When no free jockey was found and the city's admins were told; cleared once a jockey has it.</summary>
     public DateTimeOffset? UnstaffedSince { get; private set; }
 
@@ -82,6 +85,14 @@ public sealed class JockeyTask
         if (Status != JockeyTaskStatus.Assigned) return false;
         (Status, JockeyUserId, AssignedAt) = (JockeyTaskStatus.Unassigned, null, null);
         return true;
+    }
+
+    /// <summary>Its jockey gives the task back (and will not get it again); only their own, only while assigned.</summary>
+    public bool Decline(Guid jockeyUserId)
+    {
+        if (Status != JockeyTaskStatus.Assigned || JockeyUserId != jockeyUserId) return false;
+        DeclinedBy.Add(jockeyUserId);
+        return Release();
     }
 
     /// <summary>Marks the task as finding nobody; true only the first time, so the admins are told once.</summary>

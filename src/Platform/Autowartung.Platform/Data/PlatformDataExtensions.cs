@@ -83,6 +83,7 @@ public static class PlatformDataExtensions
         services.AddScoped<AssignJockeys>();
         services.AddScoped<AssignJockeysEverywhere>();
         services.AddScoped<JockeyDay>();
+        services.AddScoped<DeclineTask>();
         services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();

@@ -2,12 +2,14 @@ using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Autowartung.Web.Access;
+using Autowartung.Web.UseCases;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Autowartung.Tenant.Web.Pages.Jockey;
 
 /// <summary>The jockey's day in this city: today's and tomorrow's pickups and returns, in time order, each with what the road needs.</summary>
-public sealed class IndexModel(JockeyDay day, TimeProvider clock) : PageModel
+public sealed class IndexModel(JockeyDay day, DeclineTask decline, TimeProvider clock) : FormPageModel
 {
     public CityTenantInfo City { get; private set; } = null!;
 
@@ -21,6 +23,13 @@ public sealed class IndexModel(JockeyDay day, TimeProvider clock) : PageModel
         Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), City.TimeZone).DateTime);
         var errands = await day.ForAsync(HttpContext.Features.Get<UserAccess>()!.UserId, Today, Today.AddDays(1), cancellationToken);
         Days = [.. errands.GroupBy(e => e.Date)];
+    }
+
+    /// <summary>The jockey gives a task back, with a reason; another jockey gets it at once.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(Guid taskId, string? reason, CancellationToken cancellationToken)
+    {
+        var declined = await decline.RunAsync(taskId, HttpContext.Features.Get<UserAccess>()!.UserId, reason, HttpContext.GetAuditOrigin(), cancellationToken);
+        return declined.Succeeded ? RedirectToPage() : await this.ShowAsync(declined.Failure, () => OnGetAsync(cancellationToken));
     }
 
     public IReadOnlyList<JockeyDay.Errand> On(DateOnly date) => Days.FirstOrDefault(d => d.Key == date)?.ToList() ?? [];

@@ -665,6 +665,11 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date");
 
+                    b.PrimitiveCollection<List<Guid>>("DeclinedBy")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("declined_by");
+
                     b.Property<TimeOnly>("End")
                         .HasColumnType("time without time zone")
                         .HasColumnName("end");
