@@ -26,11 +26,15 @@ public static class BookingsApi
     /// <summary>The booking's payment as our server verified it with Stripe. <c>failure</c> is the provider's code of the last failed attempt.</summary>
     public sealed record PaymentState(string Status, int AmountCents, int RefundedCents, string? Method, string? Failure);
 
+    /// <summary>Who comes for the car: the first name only, as the customer's email says it.</summary>
+    public sealed record JockeyRef(string FirstName);
+
     /// <param name="PaymentUrl">Stripe's hosted checkout, while the booking waits for payment.</param>
+    /// <param name="Jockey">The jockey assigned to the car's next errand; null while none is.</param>
     public sealed record BookingResponse(
         Guid Id, string Status, Guid QuoteId, string SlotId, DateOnly Date, string Start, string End, DateTimeOffset HoldExpiresAt,
         string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline,
-        string? PaymentUrl, PaymentState? Payment);
+        string? PaymentUrl, PaymentState? Payment, JockeyRef? Jockey);
 
     public sealed record CancellationResponse(BookingResponse Booking, int RefundCents, int FeeCents);
 
@@ -134,6 +138,7 @@ public static class BookingsApi
             booking.TotalGrossCents,
             booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Code.ToString(), BookingTimeline.Describe(e, text))).ToList(),
             booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
-            payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode));
+            payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode),
+            booking.JockeyFirstName is { } jockey ? new JockeyRef(jockey) : null);
     }
 }

@@ -134,6 +134,16 @@ public sealed class AssignmentTests(ConciergeApp app) : IClassFixture<ConciergeA
         var mine = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("id").GetGuid() == task.Id);
         Assert.Equal(("Pickup", "Assigned", "EN-JT 1"), (mine.GetProperty("kind").GetString(), mine.GetProperty("status").GetString(), mine.GetProperty("licensePlate").GetString()));
 
+        // The customer sees who comes, by first name, and the step on the timeline.
+        await using (var db = app.Database.CreateContext())
+        {
+            var customer = await db.Users.AsNoTracking().SingleAsync(u => u.Email == booking.Contact.Email);
+            using var customers = app.As(customer);
+            var seen = await customers.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{booking.Id}");
+            Assert.Equal("Lea", seen.GetProperty("jockey").GetProperty("firstName").GetString());
+            Assert.Contains(seen.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("code").GetString() == "PickupAssigned");
+        }
+
         using var mos = app.As(mo);
         Assert.DoesNotContain($"data-task=\"{task.Id}\"", await mos.GetStringAsync("/jockey"));
         Assert.Empty((await mos.GetFromJsonAsync<JsonElement>($"/api/v1/jockey/tasks?date={today:yyyy-MM-dd}")).EnumerateArray());

@@ -124,6 +124,13 @@ public sealed class Booking
         return booking;
     }
 
+    /// <summary>The first name of the jockey who comes for the car, as the customer was told it; null while none is assigned.</summary>
+    public string? JockeyFirstName =>
+        Status is not (BookingStatus.Cancelled or BookingStatus.Expired)
+        && _events.LastOrDefault(e => e.Code is BookingEventCode.PickupAssigned or BookingEventCode.PickupReleased) is { Code: BookingEventCode.PickupAssigned } assigned
+            ? assigned.Detail
+            : null;
+
     /// <summary>Before pickup a booking can still be called off; once the car is on its way, not.</summary>
     public bool IsCancellable => Status is BookingStatus.PendingPayment or BookingStatus.Confirmed or BookingStatus.PickupAssigned;
 
