@@ -4,6 +4,7 @@ using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
 using Autowartung.Platform.Pricing;
@@ -22,7 +23,7 @@ namespace Autowartung.Admin.Web.Pages.Cities;
 /// </summary>
 public sealed class CityModel(
     PlatformDbContext db, SaveCity saveCity, AssessReadiness readiness, ChangeCityStatus changeStatus, RecordAttestation attest, ManageFleet fleet,
-    CompleteTestRun completeTestRun, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : FormPageModel
+    CompleteTestRun completeTestRun, OpenTasks openTasks, MoveTask moveTask, ITenantStore<CityTenantInfo> cities, MultiTenantContextAccessor<CityTenantInfo> tenancy, PlatformUrls urls) : FormPageModel
 {
     public sealed record Person(Guid Id, string Email);
 
@@ -62,6 +63,9 @@ public sealed class CityModel(
     public IReadOnlyList<Person> Jockeys { get; private set; } = [];
 
     public IReadOnlyList<ReplacementCar> Cars { get; private set; } = [];
+
+    /// <summary>The coming pickups and returns, those that found no jockey first.</summary>
+    public IReadOnlyList<OpenTasks.Item> Tasks { get; private set; } = [];
 
     /// <summary>The test bookings its crew and admins made while the city was in onboarding, newest first.</summary>
     public IReadOnlyList<TestBooking> TestBookings { get; private set; } = [];
@@ -128,6 +132,10 @@ public sealed class CityModel(
     public Task<IActionResult> OnPostCarStatusAsync(Guid carId, ReplacementCarStatus carStatus, CancellationToken cancellationToken) =>
         InCityAsync(() => fleet.SetStatusAsync(carId, carStatus, cancellationToken), cancellationToken);
 
+    /// <summary>Gives a task to another jockey by hand (audited); a jockey busy at that time is refused (409).</summary>
+    public Task<IActionResult> OnPostMoveTaskAsync(Guid taskId, Guid jockeyUserId, CancellationToken cancellationToken) =>
+        InCityAsync(() => moveTask.RunAsync(taskId, jockeyUserId, AdminId, HttpContext.GetAuditOrigin(), cancellationToken), cancellationToken);
+
     public Task<IActionResult> OnPostCompleteTestRunAsync(Guid bookingId, CancellationToken cancellationToken) =>
         InCityAsync(() => completeTestRun.RunAsync(bookingId, TestNote, AdminId, HttpContext.GetAuditOrigin(), cancellationToken), cancellationToken);
 
@@ -157,6 +165,7 @@ public sealed class CityModel(
             var jockeyIds = await db.Memberships.AsNoTracking().Where(m => m.Role == MembershipRole.Jockey && m.RevokedAt == null).Select(m => m.UserId).ToListAsync(cancellationToken);
             Jockeys = await db.Users.AsNoTracking().Where(u => jockeyIds.Contains(u.Id)).OrderBy(u => u.Email).Select(u => new Person(u.Id, u.Email!)).ToListAsync(cancellationToken);
             Cars = await db.ReplacementCars.AsNoTracking().OrderBy(c => c.LicensePlate).ToListAsync(cancellationToken);
+            Tasks = await openTasks.ListAsync(cancellationToken: cancellationToken);
             TestBookings = await db.Bookings.AsNoTracking().Where(b => b.IsTest).OrderByDescending(b => b.CreatedAt).Take(20)
                 .Select(b => new TestBooking(b.Id, b.CreatedAt, b.Status, b.PickupStartUtc, b.TotalGrossCents)).ToListAsync(cancellationToken);
         }

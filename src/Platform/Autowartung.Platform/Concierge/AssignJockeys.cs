@@ -176,17 +176,9 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var task = await db.JockeyTasks.SingleAsync(t => t.Id == taskId, cancellationToken);
-        var booking = await db.Bookings.SingleAsync(b => b.Id == task.BookingId, cancellationToken);
-        var firstName = FirstName(await db.Users.AsNoTracking().Where(u => u.Id == jockeyUserId).Select(u => u.DisplayName).SingleAsync(cancellationToken));
-        if (!task.AssignTo(jockeyUserId, now) || (task.Kind == JockeyTaskKind.Pickup && !booking.AssignPickup(now, firstName)))
-        {
-            db.ChangeTracker.Clear();
-            return Attempt.Gone;
-        }
-        outbox.AddEmail(AssignedEmail(booking, firstName), AssignedKind);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await HandOverAsync(task, jockeyUserId, now, cancellationToken)) return Attempt.Gone;
             await transaction.CommitAsync(cancellationToken);
             return Attempt.Assigned;
         }
@@ -202,6 +194,21 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
         {
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// Gives an unassigned (tracked) task to a jockey and saves, with the booking's step and the customer's
+    /// email, inside the caller's transaction. False when the task or its booking no longer allows it.
+    /// Throws the database's refusal when the jockey is busy at that time.
+    /// </summary>
+    internal async Task<bool> HandOverAsync(JockeyTask task, Guid jockeyUserId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.SingleAsync(b => b.Id == task.BookingId, cancellationToken);
+        var firstName = FirstName(await db.Users.AsNoTracking().Where(u => u.Id == jockeyUserId).Select(u => u.DisplayName).SingleAsync(cancellationToken));
+        if (!task.AssignTo(jockeyUserId, now) || (task.Kind == JockeyTaskKind.Pickup && !booking.AssignPickup(now, firstName))) return false;
+        outbox.AddEmail(AssignedEmail(booking, firstName), AssignedKind);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private async Task FlagAsync(Guid taskId, CancellationToken cancellationToken)

@@ -84,6 +84,8 @@ public static class PlatformDataExtensions
         services.AddScoped<AssignJockeysEverywhere>();
         services.AddScoped<JockeyDay>();
         services.AddScoped<DeclineTask>();
+        services.AddScoped<MoveTask>();
+        services.AddScoped<OpenTasks>();
         services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();
