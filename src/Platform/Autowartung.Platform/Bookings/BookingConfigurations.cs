@@ -46,6 +46,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.CustomerUserId, b.CreatedAt });
         builder.HasIndex(b => new { b.Status, b.HoldExpiresAt });
         builder.HasIndex(b => new { b.SlotDate, b.SlotWindowId });
+        // The jockeys' job looks across cities every few seconds for paid bookings still to plan: only those are in this index.
+        builder.HasIndex(b => b.PickupStartUtc).HasFilter("status = 'Confirmed'");
     }
 }
 

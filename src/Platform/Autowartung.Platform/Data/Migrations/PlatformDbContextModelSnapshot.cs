@@ -480,6 +480,10 @@ namespace Autowartung.Platform.Data.Migrations
                     b.HasIndex("TenantId", "Status", "HoldExpiresAt")
                         .HasDatabaseName("ix_bookings_tenant_id_status_hold_expires_at");
 
+                    b.HasIndex(new[] { "TenantId", "PickupStartUtc" }, "ix_bookings_confirmed_pickup")
+                        .HasDatabaseName("ix_bookings_tenant_id_pickup_start_utc")
+                        .HasFilter("status = 'Confirmed'");
+
                     b.ToTable("bookings", (string)null);
 
                     b.HasAnnotation("Autowartung:MultiTenant", true);
