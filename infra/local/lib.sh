@@ -33,6 +33,7 @@ install_missing() {
   command -v nginx >/dev/null || packages+=(nginx-light)
   [ -x /usr/bin/chromium ] || packages+=(chromium fonts-dejavu-core)
   command -v node >/dev/null || packages+=(nodejs npm)
+  command -v pdftotext >/dev/null || packages+=(poppler-utils)   # the tests read protocol PDFs back
   if [ ${#packages[@]} -gt 0 ]; then
     say "installing ${packages[*]}"
     [ "$(id -u)" = 0 ] || fail "installing Debian packages needs root"

@@ -35,7 +35,7 @@ public sealed class FeatureFolderTests
         ["Waitlist"] = ["Cities", "Geography", "Notifications"],
         ["Expansion"] = ["Accounts", "Audit", "Bookings", "Cities", "Payments", "Pricing", "Scheduling", "Workshops"],
         ["Kpis"] = ["Bookings", "Cities", "Payments", "Quotes", "Scheduling"],
-        ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Geography", "Notifications", "Quotes", "Scheduling"],
+        ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Geography", "Notifications", "Quotes", "Scheduling", "Storage", "Workshops"],
     };
 
     private static readonly string[] Folders = Directory

@@ -38,7 +38,20 @@ public static class HostileRequests
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Every operation of the document; a path parameter takes <paramref name="pathValues"/>[name], else a fresh GUID or <c>x</c>.</summary>
+    /// <summary>
+    /// Every operation of the document; a path parameter takes <paramref name="pathValues"/>[name], else a fresh GUID,
+    /// the first value its schema allows (an enum, or a pattern of alternatives such as <c>^(pickup|return)$</c>), or <c>x</c>.
+    /// </summary>
+    private static string? FirstAllowed(JsonElement schema)
+    {
+        if (schema.ValueKind != JsonValueKind.Object) return null;
+        if (schema.TryGetProperty("enum", out var values) && values.GetArrayLength() > 0) return values[0].ToString();
+        return schema.TryGetProperty("pattern", out var pattern)
+               && System.Text.RegularExpressions.Regex.Match(pattern.GetString() ?? "", @"^\^\(([a-z]+)(\|[a-z]+)*\)\$$") is { Success: true } alternatives
+            ? alternatives.Groups[1].Value
+            : null;
+    }
+
     public static IReadOnlyList<Operation> Operations(JsonDocument document, IReadOnlyDictionary<string, string>? pathValues = null)
     {
         var root = document.RootElement;
@@ -54,7 +67,7 @@ public static class HostileRequests
                 foreach (var parameter in parameters.Where(p => p.In == "path"))
                 {
                     var value = pathValues?.GetValueOrDefault(parameter.Name)
-                        ?? (Format(parameter.Schema) == "uuid" ? Guid.NewGuid().ToString() : "x");
+                        ?? (Format(parameter.Schema) == "uuid" ? Guid.NewGuid().ToString() : FirstAllowed(parameter.Schema) ?? "x");
                     filled = filled.Replace("{" + parameter.Name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
                 }
                 JsonElement? body = entry.Value.TryGetProperty("requestBody", out var requestBody)

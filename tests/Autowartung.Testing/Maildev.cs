@@ -27,6 +27,13 @@ public static partial class Maildev
         return await (inbox ?? DefaultHttp).GetStringAsync($"/api/email/{mail.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedName)}");
     }
 
+    /// <summary>The bytes of an attachment of <paramref name="mail"/> (a PDF, say).</summary>
+    public static async Task<byte[]> AttachmentBytesAsync(Mail mail, string fileName, HttpClient? inbox = null)
+    {
+        var attachment = mail.Attachments.Single(a => a.FileName == fileName);
+        return await (inbox ?? DefaultHttp).GetByteArrayAsync($"/api/email/{mail.Id}/attachment/{Uri.EscapeDataString(attachment.GeneratedName)}");
+    }
+
     /// <summary>
     /// The mails to <paramref name="address"/>, oldest first, waiting up to <paramref name="seconds"/> for at least
     /// <paramref name="atLeast"/>; from the stack's maildev, or from another one's web API (<paramref name="inbox"/>).

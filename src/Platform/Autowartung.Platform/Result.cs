@@ -15,6 +15,12 @@ public enum ResultStatus
 
     /// <summary>The input is fine but the thing is not in a state that allows it; <see cref="Failure.Reason"/> says why. The web answers 409.</summary>
     Conflict,
+
+    /// <summary>An uploaded file is bigger than allowed (in bytes or in pixels); <see cref="Failure.Reason"/> says the limit. The web answers 413.</summary>
+    TooLarge,
+
+    /// <summary>An uploaded file is not of a type taken here, as its bytes tell; <see cref="Failure.Reason"/> names the types. The web answers 415.</summary>
+    UnsupportedType,
 }
 
 /// <summary>
@@ -65,6 +71,10 @@ public readonly record struct Result
         errors.Count > 0 ? new(ResultStatus.Invalid, errors, null) : throw new ArgumentException("An invalid result names at least one field.", nameof(errors));
 
     public static Failure Conflict(string reason, object? details = null) => Failure.Of(ResultStatus.Conflict, reason) with { Details = details };
+
+    public static Failure TooLarge(string reason) => Failure.Of(ResultStatus.TooLarge, reason);
+
+    public static Failure UnsupportedType(string reason) => Failure.Of(ResultStatus.UnsupportedType, reason);
 
     /// <summary>Ok when <paramref name="errors"/> is empty, else invalid with them: for validation that collects every field first.</summary>
     public static Result From(IReadOnlyDictionary<string, string[]> errors) => errors.Count == 0 ? Ok : Invalid(errors);

@@ -125,7 +125,7 @@ public static class BookingsApi
         db.Payments.AsNoTracking().CheckoutOf(bookingId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
-    private static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
+    internal static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
     {
         var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();

@@ -5,6 +5,7 @@ using Autowartung.Platform.Data;
 using Autowartung.Web.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Tenant.Web.Api;
@@ -22,7 +23,10 @@ public static class CityApi
     /// <summary>The API's description at <c>/openapi/v1.json</c>.</summary>
     public static WebApplicationBuilder AddCityApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi();
+        // A nested type is named with its use case (CreateBooking.Request is "CreateBookingRequest"), so two
+        // use cases' requests never share one schema in the document.
+        builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
+            OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } useCase ? useCase.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
         return builder;
     }
 
@@ -36,6 +40,7 @@ public static class CityApi
         api.MapQuotesApi();
         api.MapBookingsApi();
         api.MapJockeyApi();
+        api.MapProtocolsApi();
         return api;
     }
 

@@ -19,6 +19,7 @@ public static class CityJobs
         var connectionString = builder.Configuration.GetConnectionString(PlatformDataExtensions.ConnectionStringName)!;
         var expireHoldsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ExpireHoldsEverySeconds", 30));
         var assignJockeysEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:AssignJockeysEverySeconds", 5));
+        var protocolPdfsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ProtocolPdfsEverySeconds", 3));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -45,6 +46,10 @@ public static class CityJobs
             quartz.AddJob<AssignJockeysJob>(job => job.WithIdentity(assignJockeys).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(assignJockeys).WithIdentity("assign-jockeys")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(assignJockeysEvery).RepeatForever()));
+            var protocolPdfs = new JobKey("make-protocol-pdfs");
+            quartz.AddJob<MakeProtocolPdfsJob>(job => job.WithIdentity(protocolPdfs).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(protocolPdfs).WithIdentity("make-protocol-pdfs")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(protocolPdfsEvery).RepeatForever()));
             var forgetUnconfirmed = new JobKey("forget-unconfirmed-waitlist-entries");
             quartz.AddJob<ForgetUnconfirmedEntriesJob>(job => job.WithIdentity(forgetUnconfirmed).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(forgetUnconfirmed).WithIdentity("forget-unconfirmed-waitlist-entries")
@@ -68,6 +73,20 @@ internal sealed partial class ExpireHoldsJob(ExpireHolds expireHolds, ILogger<Ex
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} payment hold(s) expired; their places are free again")]
     private static partial void LogExpired(ILogger logger, int count);
+}
+
+/// <summary>Makes the PDF of each newly recorded protocol and mails it to the customer (a few seconds after the handover).</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class MakeProtocolPdfsJob(MakeProtocolPdfs pdfs, ILogger<MakeProtocolPdfsJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var made = await pdfs.RunAsync(cancellationToken: cancellationToken);
+        if (made > 0) LogMade(logger, made);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} protocol PDF(s) made and mailed")]
+    private static partial void LogMade(ILogger logger, int count);
 }
 
 /// <summary>Plans the pickup of each newly confirmed booking and finds every waiting task a jockey (a few seconds after the payment).</summary>

@@ -80,4 +80,6 @@ public enum AuditAction
     TestRunCompleted,
     JockeyTaskDeclined,
     JockeyTaskMoved,
+    BookingMoved,
+    ProtocolRecorded,
 }

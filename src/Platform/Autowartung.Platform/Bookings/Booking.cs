@@ -97,7 +97,7 @@ public sealed class Booking
 
     public static Booking Hold(
         Quote quote, Scheduling.SlotTime slot, Guid customerUserId, BookingContact contact, Address address, string licensePlate,
-        DateTimeOffset now, TimeSpan hold, bool isTest = false)
+        DateTimeOffset now, TimeSpan hold, DateTimeOffset returnFromUtc, bool isTest = false)
     {
         var booking = new Booking
         {
@@ -111,6 +111,7 @@ public sealed class Booking
             PickupStartUtc = slot.StartUtc,
             PickupEndUtc = slot.EndUtc,
             HoldExpiresAt = now + hold,
+            ReturnFromUtc = returnFromUtc < slot.EndUtc ? slot.EndUtc : returnFromUtc,
             Contact = contact,
             Address = address,
             LicensePlate = licensePlate,
@@ -124,10 +125,17 @@ public sealed class Booking
         return booking;
     }
 
-    /// <summary>The first name of the jockey who comes for the car, as the customer was told it; null while none is assigned.</summary>
+    /// <summary>
+    /// From when the customer would like the car back (by default the pickup day from 16:00, city time): the
+    /// return takes the first free window from then on once the car is ready.
+    /// </summary>
+    public DateTimeOffset ReturnFromUtc { get; private set; }
+
+    /// <summary>The first name of the jockey on the car's current errand, as the customer was told it; null while none is assigned.</summary>
     public string? JockeyFirstName =>
         Status is not (BookingStatus.Cancelled or BookingStatus.Expired)
-        && _events.LastOrDefault(e => e.Code is BookingEventCode.PickupAssigned or BookingEventCode.PickupReleased) is { Code: BookingEventCode.PickupAssigned } assigned
+        && _events.LastOrDefault(e => e.Code is BookingEventCode.PickupAssigned or BookingEventCode.PickupReleased or BookingEventCode.ReturnAssigned or BookingEventCode.ReturnReleased)
+            is { Code: BookingEventCode.PickupAssigned or BookingEventCode.ReturnAssigned } assigned
             ? assigned.Detail
             : null;
 
@@ -158,6 +166,47 @@ public sealed class Booking
         if (Status != BookingStatus.PickupAssigned) return false;
         Status = BookingStatus.Confirmed;
         _events.Add(BookingEvent.Create(now, BookingStatus.Confirmed, BookingEventCode.PickupReleased));
+        return true;
+    }
+
+    /// <summary>The jockey has the car, with the handover protocol signed: only from an assigned pickup, so once.</summary>
+    public bool PickUp(DateTimeOffset now) => Move(BookingStatus.PickupAssigned, BookingStatus.PickedUp, BookingEventCode.PickedUp, now);
+
+    /// <summary>The jockey handed the car to the workshop.</summary>
+    public bool ArriveAtWorkshop(DateTimeOffset now) => Move(BookingStatus.PickedUp, BookingStatus.AtWorkshop, BookingEventCode.AtWorkshop, now);
+
+    /// <summary>The workshop has started on the car.</summary>
+    public bool StartService(DateTimeOffset now) => Move(BookingStatus.AtWorkshop, BookingStatus.InService, BookingEventCode.ServiceStarted, now);
+
+    /// <summary>The workshop is done: the car waits for its way back.</summary>
+    public bool FinishService(DateTimeOffset now) => Move(BookingStatus.InService, BookingStatus.ReadyForReturn, BookingEventCode.ReadyForReturn, now);
+
+    /// <summary>A jockey will bring the car back: from ready, or again when another jockey or another window takes over.</summary>
+    public bool AssignReturn(DateTimeOffset now, string jockeyFirstName)
+    {
+        if (Status is not (BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned)) return false;
+        Status = BookingStatus.ReturnAssigned;
+        _events.Add(BookingEvent.Create(now, BookingStatus.ReturnAssigned, BookingEventCode.ReturnAssigned, jockeyFirstName));
+        return true;
+    }
+
+    /// <summary>The return's jockey can no longer come: ready again until another one is found.</summary>
+    public bool ReleaseReturn(DateTimeOffset now) => Move(BookingStatus.ReturnAssigned, BookingStatus.ReadyForReturn, BookingEventCode.ReturnReleased, now);
+
+    /// <summary>The car is back with the customer, with the return protocol signed.</summary>
+    public bool HandBack(DateTimeOffset now) => Move(BookingStatus.ReturnAssigned, BookingStatus.Returned, BookingEventCode.Returned, now);
+
+    /// <summary>Returned and nothing left to pay: the order is done.</summary>
+    public bool Complete(DateTimeOffset now) => Move(BookingStatus.Returned, BookingStatus.Completed, BookingEventCode.Completed, now);
+
+    /// <summary>The customer asks for the car back from another time (a free window they picked).</summary>
+    public void PreferReturnFrom(DateTimeOffset returnFromUtc) => ReturnFromUtc = returnFromUtc;
+
+    private bool Move(BookingStatus from, BookingStatus to, BookingEventCode code, DateTimeOffset now)
+    {
+        if (Status != from) return false;
+        Status = to;
+        _events.Add(BookingEvent.Create(now, to, code));
         return true;
     }
 
@@ -211,6 +260,14 @@ public enum BookingEventCode
     Expired,
     PickupAssigned,
     PickupReleased,
+    PickedUp,
+    AtWorkshop,
+    ServiceStarted,
+    ReadyForReturn,
+    ReturnAssigned,
+    ReturnReleased,
+    Returned,
+    Completed,
 }
 
 /// <summary>

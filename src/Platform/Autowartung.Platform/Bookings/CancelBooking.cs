@@ -7,7 +7,7 @@ namespace Autowartung.Platform.Bookings;
 /// <summary>
 /// Calls a booking off before pickup: the customer from "Meine Buchungen" (free inside the city's window,
 /// later the city's fee is kept) or staff with a reason (always free). The cancellation, the freed places
-/// and the refund to send are one transaction; the refund goes to the provider afterwards with its own
+/// and the refund to send are one transaction, which holds the booking's row lock; the refund goes to the provider afterwards with its own
 /// idempotency key, so a second cancel (409) or a retry never pays out twice. A confirmed booking's customer
 /// is told by email (with the calendar entry's cancellation), through the outbox in the same transaction.
 /// Runs in the city's scope.
@@ -32,6 +32,9 @@ public sealed class CancelBooking(
         Cancellation cancellation;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // One cancel of a booking at a time: a parallel one waits here and then reads the booking (and its
+            // payment) as the first left them, so it answers 409 instead of working from what it read before.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM bookings WHERE tenant_id = {db.CurrentTenantId} AND id = {bookingId} FOR UPDATE", cancellationToken);
             var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && (customerUserId == null || b.CustomerUserId == customerUserId), cancellationToken);
             if (booking is null) return Result.NotFound();
             var settled = await payments.SettledAsync(booking.Id, cancellationToken);

@@ -25,7 +25,14 @@ public sealed partial class CreateBooking(
 
     public sealed record AddressInput(string? Street, string? PostalCode, string? City);
 
-    public sealed record Request(Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate);
+    /// <param name="ReturnFrom">From when the customer would like the car back, in the city's local time; by default the pickup day from 16:00.</param>
+    public sealed record Request(Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate, DateTime? ReturnFrom = null);
+
+    /// <summary>When a car comes back unless the customer says otherwise: the afternoon of its pickup day.</summary>
+    public static readonly TimeOnly DefaultReturnFrom = new(16, 0);
+
+    /// <summary>A car can be wished back at most this long after its pickup.</summary>
+    public const int MaxReturnDays = 14;
 
     public const string SlotTaken = "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.";
 
@@ -59,6 +66,13 @@ public sealed partial class CreateBooking(
         var slot = (await findSlots.RunAsync(quote.WorkshopId, cancellationToken)).SingleOrDefault(s => s.Id == request.SlotId);
         if (slot is null) return Result.Conflict(SlotTaken);
 
+        var zone = ((Cities.CityTenantInfo)db.TenantInfo!).TimeZone;
+        var returnFrom = request.ReturnFrom is { } wished
+            ? SlotCalendar.ToUtc(DateOnly.FromDateTime(wished), TimeOnly.FromDateTime(wished), zone)
+            : SlotCalendar.ToUtc(date, DefaultReturnFrom, zone);
+        if (request.ReturnFrom is not null && (returnFrom < slot.EndUtc || returnFrom > slot.EndUtc.AddDays(MaxReturnDays)))
+            return Result.Invalid("returnFrom", $"Die Rückgabe kann frühestens nach der Abholung und höchstens {MaxReturnDays} Tage später sein.");
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await places.TakeAsync(window, date, cancellationToken))
         {
@@ -74,7 +88,7 @@ public sealed partial class CreateBooking(
         var address = new Address(request.Address.Street!.Trim(), quote.PostalCode, request.Address.City!.Trim());
         var slotTime = new SlotTime(window.Id, window.WorkshopId, date, window.Start, window.End, slot.StartUtc, slot.EndUtc);
         var onboarding = await db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.Status == Cities.CityStatus.Onboarding, cancellationToken);
-        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, isTest: onboarding);
+        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, returnFrom, isTest: onboarding);
         db.Bookings.Add(booking);
         await db.SaveChangesAsync(cancellationToken);
 

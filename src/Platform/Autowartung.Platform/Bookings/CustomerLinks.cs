@@ -15,4 +15,7 @@ public interface ICustomerLinks
     Uri ConfirmPayment(Guid paymentId);
 
     Uri MyBookings();
+
+    /// <summary>The page where the customer picks another free window for the car's return.</summary>
+    Uri ChooseReturn(Guid bookingId);
 }

@@ -23,6 +23,9 @@ public interface IBookingPayments
     /// payment made at the last second confirms the booking. False when the provider could not be asked.
     /// </summary>
     Task<bool> CloseCheckoutAsync(Guid bookingId, CancellationToken cancellationToken);
+
+    /// <summary>Whether every payment the booking asked for has gone through: nothing is left to pay.</summary>
+    Task<bool> IsPaidUpAsync(Guid bookingId, CancellationToken cancellationToken);
 }
 
 public sealed record SettledAmount(int AmountCents, int RefundedCents)

@@ -39,6 +39,11 @@ public sealed class City
     /// <summary>Replacement cars the city must have before it may go public (expansion criterion 4).</summary>
     public int MinimumReplacementCars { get; private set; }
 
+    /// <summary>How many km a car may be driven between pickup and return (to the workshop, a test drive, back); more is flagged on the return protocol.</summary>
+    public int ReturnKmAllowance { get; private set; } = DefaultReturnKmAllowance;
+
+    public const int DefaultReturnKmAllowance = 50;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The postal codes (PLZ) the city serves. A PLZ belongs to one city at most.</summary>

@@ -4,6 +4,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Notifications;
+using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -20,7 +21,7 @@ namespace Autowartung.Platform.Concierge;
 /// (shift removed, membership revoked) or whose booking was called off are cleared first. Runs in the
 /// city's tenant scope.
 /// </summary>
-public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProvider clock)
+public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlots findSlots, SlotPlaces places, ICustomerLinks links, TimeProvider clock)
 {
     public sealed record Run(int Planned, int Released, int Assigned, int Unstaffed);
 
@@ -28,11 +29,13 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
 
     public const string AssignedKind = "pickup-assigned";
 
+    public const string ReturnAssignedKind = "return-assigned";
+
     public const string UnstaffedKind = "task-unstaffed";
 
     public async Task<Run> RunAsync(CancellationToken cancellationToken = default)
     {
-        var planned = await PlanAsync(cancellationToken);
+        var planned = await PlanAsync(cancellationToken) + await PlanReturnsAsync(cancellationToken);
         var released = await ReleaseUnavailableAsync(null, cancellationToken);
         var (assigned, unstaffed) = (0, 0);
         var now = clock.GetUtcNow();
@@ -63,12 +66,12 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
             where booking.Status == BookingStatus.Confirmed && booking.PickupStartUtc > now
                   && !db.JockeyTasks.Any(t => t.BookingId == booking.Id && t.Kind == JockeyTaskKind.Pickup)
             join window in db.PickupWindows.AsNoTracking() on booking.SlotWindowId equals window.Id
-            select new { booking.Id, booking.SlotDate, window.Start, window.End, booking.PickupStartUtc, booking.PickupEndUtc })
+            select new { booking.Id, booking.SlotWindowId, booking.SlotDate, window.Start, window.End, booking.PickupStartUtc, booking.PickupEndUtc })
             .ToListAsync(cancellationToken);
         var planned = 0;
         foreach (var b in due)
         {
-            db.JockeyTasks.Add(JockeyTask.Create(b.Id, JockeyTaskKind.Pickup, b.SlotDate, b.Start, b.End, b.PickupStartUtc, b.PickupEndUtc, now));
+            db.JockeyTasks.Add(JockeyTask.Create(b.Id, JockeyTaskKind.Pickup, b.SlotWindowId, b.SlotDate, b.Start, b.End, b.PickupStartUtc, b.PickupEndUtc, now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -81,6 +84,55 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
         }
         db.ChangeTracker.Clear();
         return planned;
+    }
+
+    /// <summary>
+    /// A return task for every car ready to go back that has none: the first free window from when the
+    /// customer wants it (or from now), its places taken like a pickup's, so the database decides. A car with
+    /// no free window in the calendar's horizon waits for the next run.
+    /// </summary>
+    private async Task<int> PlanReturnsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var ready = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.ReadyForReturn && !db.JockeyTasks.Any(t => t.BookingId == b.Id && t.Kind == JockeyTaskKind.Return))
+            .Select(b => new { b.Id, b.WorkshopId, b.ReturnFromUtc }).ToListAsync(cancellationToken);
+        var planned = 0;
+        foreach (var booking in ready)
+        {
+            var from = booking.ReturnFromUtc > now ? booking.ReturnFromUtc : now;
+            foreach (var slot in (await findSlots.ReturnWindowsAsync(booking.WorkshopId, from, cancellationToken)).Take(5))
+            {
+                if (await TryPlanReturnAsync(booking.Id, slot, now, cancellationToken) is not { } done) continue;
+                if (done) planned++;
+                break;
+            }
+        }
+        return planned;
+    }
+
+    /// <summary>True when planned in that window, false when another run planned it first, null when the window filled up meanwhile.</summary>
+    private async Task<bool?> TryPlanReturnAsync(Guid bookingId, BookableSlot slot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        SlotId.TryParse(slot.Id, out var windowId, out _);
+        var window = await db.PickupWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (!await places.TakeAsync(window, slot.Date, cancellationToken, countsAsBooking: false)) return null;
+            db.JockeyTasks.Add(JockeyTask.Create(bookingId, JockeyTaskKind.Return, window.Id, slot.Date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc, now));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;   // another instance planned it a moment ago; this transaction's places go back with it
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>
@@ -117,6 +169,7 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
             var booking = await db.Bookings.SingleAsync(b => b.Id == task.BookingId, cancellationToken);
             if (!task.Release()) return false;
             if (task.Kind == JockeyTaskKind.Pickup) booking.ReleasePickup(now);
+            else booking.ReleaseReturn(now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
@@ -205,8 +258,10 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
     {
         var booking = await db.Bookings.SingleAsync(b => b.Id == task.BookingId, cancellationToken);
         var firstName = FirstName(await db.Users.AsNoTracking().Where(u => u.Id == jockeyUserId).Select(u => u.DisplayName).SingleAsync(cancellationToken));
-        if (!task.AssignTo(jockeyUserId, now) || (task.Kind == JockeyTaskKind.Pickup && !booking.AssignPickup(now, firstName))) return false;
-        outbox.AddEmail(AssignedEmail(booking, firstName), AssignedKind);
+        var stepped = task.Kind == JockeyTaskKind.Pickup ? booking.AssignPickup(now, firstName) : booking.AssignReturn(now, firstName);
+        if (!task.AssignTo(jockeyUserId, now) || !stepped) return false;
+        if (task.Kind == JockeyTaskKind.Pickup) outbox.AddEmail(AssignedEmail(booking, firstName), AssignedKind);
+        else outbox.AddEmail(ReturnEmail(booking, task, firstName), ReturnAssignedKind);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
@@ -248,6 +303,18 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, TimeProv
              $"{firstName} holt Ihr Auto ({booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}) am {start.ToString("dddd, d. MMMM yyyy", German)} " +
              $"zwischen {start:HH:mm} und {end:HH:mm} Uhr ab, bei {booking.Address}.",
              "Bitte halten Sie Fahrzeugschein und Schlüssel bereit; bei der Übergabe halten wir den Zustand des Autos gemeinsam in einem Protokoll fest."]);
+    }
+
+    private EmailMessage ReturnEmail(Booking booking, JockeyTask task, string firstName)
+    {
+        var city = (CityTenantInfo)db.TenantInfo!;
+        var start = TimeZoneInfo.ConvertTime(task.StartUtc, city.TimeZone);
+        return EmailTemplate.Build(booking.Contact.Email, $"Buchung {booking.Number}: {firstName} bringt Ihr Auto zurück",
+            [$"Guten Tag {booking.Contact.Name},",
+             $"Ihr Auto ({booking.Vehicle.Make} {booking.Vehicle.Model}, {booking.LicensePlate}) ist fertig. {firstName} bringt es am " +
+             $"{start.ToString("dddd, d. MMMM yyyy", German)} zwischen {task.Start:HH\\:mm} und {task.End:HH\\:mm} Uhr zurück, zu {booking.Address}.",
+             "Passt Ihnen das nicht, wählen Sie hier ein anderes freies Zeitfenster:"],
+            "Anderes Zeitfenster wählen", links.ChooseReturn(booking.Id));
     }
 
     /// <summary>What the customer is told of their jockey: the first name only.</summary>

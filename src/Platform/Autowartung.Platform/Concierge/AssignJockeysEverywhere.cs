@@ -28,7 +28,11 @@ public sealed class AssignJockeysEverywhere(PlatformDbContext db, AssignJockeys 
                         || ((t.Status == JockeyTaskStatus.Unassigned || t.Status == JockeyTaskStatus.Assigned)
                             && db.Bookings.AcrossTenants().Any(b => b.Id == t.BookingId && ended.Contains(b.Status))))
             .Select(t => EF.Property<Guid>(t, MultiTenantModel.TenantIdProperty));
-        var cityIds = await unplanned.Union(waiting).Distinct().ToListAsync(cancellationToken);
+        var ready = db.Bookings.AcrossTenants()
+            .Where(b => b.Status == BookingStatus.ReadyForReturn
+                        && !db.JockeyTasks.AcrossTenants().Any(t => t.BookingId == b.Id && t.Kind == JockeyTaskKind.Return))
+            .Select(b => EF.Property<Guid>(b, MultiTenantModel.TenantIdProperty));
+        var cityIds = await unplanned.Union(waiting).Union(ready).Distinct().ToListAsync(cancellationToken);
 
         var total = new AssignJockeys.Run(0, 0, 0, 0);
         foreach (var cityId in cityIds)

@@ -23,6 +23,7 @@ public sealed class DeclineTask(PlatformDbContext db, AssignJockeys assign, Audi
             if (!task.Decline(jockeyUserId)) return Result.Conflict("Diese Aufgabe ist schon erledigt oder abgesagt.");
             var booking = await db.Bookings.SingleAsync(b => b.Id == task.BookingId, cancellationToken);
             if (task.Kind == JockeyTaskKind.Pickup) booking.ReleasePickup(now);
+            else booking.ReleaseReturn(now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,9 @@ public sealed class JockeyTask
 
     public JockeyTaskKind Kind { get; private set; }
 
+    /// <summary>The pickup window (of the workshop's calendar) whose places the errand holds: the booking's slot, or the return's.</summary>
+    public Guid WindowId { get; private set; }
+
     public DateOnly Date { get; private set; }
 
     public TimeOnly Start { get; private set; }
@@ -55,11 +58,12 @@ public sealed class JockeyTask
     public DateTimeOffset? UnstaffedSince { get; private set; }
 
     public static JockeyTask Create(
-        Guid bookingId, JockeyTaskKind kind, DateOnly date, TimeOnly start, TimeOnly end, DateTimeOffset startUtc, DateTimeOffset endUtc, DateTimeOffset now) => new()
+        Guid bookingId, JockeyTaskKind kind, Guid windowId, DateOnly date, TimeOnly start, TimeOnly end, DateTimeOffset startUtc, DateTimeOffset endUtc, DateTimeOffset now) => new()
         {
             Id = Guid.CreateVersion7(now),
             BookingId = bookingId,
             Kind = kind,
+            WindowId = windowId,
             Date = date,
             Start = start,
             End = end,
@@ -104,4 +108,21 @@ public sealed class JockeyTask
     }
 
     public void Cancel() => Status = JockeyTaskStatus.Cancelled;
+
+    /// <summary>Its protocol is recorded: the errand is done. Only the assigned jockey's task.</summary>
+    public bool Finish(Guid jockeyUserId)
+    {
+        if (Status != JockeyTaskStatus.Assigned || JockeyUserId != jockeyUserId) return false;
+        Status = JockeyTaskStatus.Done;
+        return true;
+    }
+
+    /// <summary>The customer picked another free window for the car's return: the errand starts over there, without a jockey.</summary>
+    public bool Reschedule(Guid windowId, DateOnly date, TimeOnly start, TimeOnly end, DateTimeOffset startUtc, DateTimeOffset endUtc)
+    {
+        if (Kind != JockeyTaskKind.Return || !IsOpen) return false;
+        (WindowId, Date, Start, End, StartUtc, EndUtc) = (windowId, date, start, end, startUtc, endUtc);
+        (Status, JockeyUserId, AssignedAt, UnstaffedSince) = (JockeyTaskStatus.Unassigned, null, null, null);
+        return true;
+    }
 }

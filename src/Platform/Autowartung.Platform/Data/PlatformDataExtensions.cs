@@ -86,6 +86,12 @@ public static class PlatformDataExtensions
         services.AddScoped<DeclineTask>();
         services.AddScoped<MoveTask>();
         services.AddScoped<OpenTasks>();
+        services.AddScoped<BookingParties>();
+        services.AddScoped<UploadProtocolPhoto>();
+        services.AddScoped<RecordProtocol>();
+        services.AddScoped<ReadProtocols>();
+        services.AddScoped<MoveBooking>();
+        services.AddScoped<MakeProtocolPdfs>();
         services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();

@@ -89,6 +89,10 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
 
     public DbSet<JockeyTask> JockeyTasks => Set<JockeyTask>();
 
+    public DbSet<HandoverProtocol> HandoverProtocols => Set<HandoverProtocol>();
+
+    public DbSet<ProtocolPhoto> ProtocolPhotos => Set<ProtocolPhoto>();
+
     public DbSet<SlotCounter> SlotCounters => Set<SlotCounter>();
 
     public DbSet<JockeyCounter> JockeyCounters => Set<JockeyCounter>();

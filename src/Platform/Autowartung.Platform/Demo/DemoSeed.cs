@@ -284,7 +284,7 @@ public sealed class DemoSeed(
         var admin = await users.FindByIdAsync(adminId.ToString());
         var booking = Booking.Hold(quote, slot, adminId, new BookingContact("Testlauf Autowartung", admin!.Email!, "0231 000000"),
             new Address(demo.Workshop.Address.Street, postalCode, demo.Workshop.Address.Town), $"{demo.PlateDistrict}-TB 1",
-            slot.StartUtc.AddDays(-2), Booking.DefaultHold, isTest: true);
+            slot.StartUtc.AddDays(-2), Booking.DefaultHold, slot.EndUtc.AddHours(6), isTest: true);
         booking.Confirm(slot.StartUtc.AddDays(-2).AddMinutes(3));
         booking.CompleteTestRun(slot.EndUtc.AddHours(8), "Demo-Daten: Abholung, Inspektion und Rückgabe ohne Befund");
         db.Bookings.Add(booking);

@@ -15,6 +15,9 @@ public sealed partial class BookingPayments(
             .Select(p => new SettledAmount(p.AmountCents, p.RefundedCents))
             .SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<bool> IsPaidUpAsync(Guid bookingId, CancellationToken cancellationToken) =>
+        !await db.Payments.AsNoTracking().AnyAsync(p => p.BookingId == bookingId && p.Status != PaymentStatus.Succeeded && p.Status != PaymentStatus.Canceled, cancellationToken);
+
     public async Task CancelAsync(Guid bookingId, int refundCents, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var payment = await db.Payments.CheckoutOf(bookingId).SingleOrDefaultAsync(cancellationToken);

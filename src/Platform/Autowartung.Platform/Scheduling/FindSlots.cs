@@ -40,11 +40,23 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
     public async Task<IReadOnlyList<BookableSlot>> CapacityAsync(Guid workshopId, CancellationToken cancellationToken = default) =>
         await OpenCapacityAsync(workshopId, await CityAsync(cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// The windows a car can come back in, from <paramref name="fromUtc"/> on: the same calendar, places and
+    /// jockeys as pickups, but no lead time (the car is ready), no pilot cap (that counts bookings) and no pause
+    /// (a paused city still brings every car back).
+    /// </summary>
+    public async Task<IReadOnlyList<BookableSlot>> ReturnWindowsAsync(Guid workshopId, DateTimeOffset fromUtc, CancellationToken cancellationToken = default)
+    {
+        var city = await CityAsync(cancellationToken);
+        return await OpenCapacityAsync(workshopId, city, cancellationToken, earliestUtc: fromUtc, pilotCap: false);
+    }
+
     private Task<CityTerms> CityAsync(CancellationToken cancellationToken) =>
         db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId)
             .Select(c => new CityTerms(c.Status, c.PilotDailyBookingCap, c.TimeZoneId)).SingleAsync(cancellationToken);
 
-    private async Task<IReadOnlyList<BookableSlot>> OpenCapacityAsync(Guid workshopId, CityTerms city, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<BookableSlot>> OpenCapacityAsync(
+        Guid workshopId, CityTerms city, CancellationToken cancellationToken, DateTimeOffset? earliestUtc = null, bool pilotCap = true)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(city.TimeZoneId);
         var now = clock.GetUtcNow();
@@ -68,14 +80,14 @@ public sealed class FindSlots(PlatformDbContext db, IOptions<SchedulingOptions> 
             .ToDictionaryAsync(c => c.Date, c => c.Taken, cancellationToken);
         var capacity = windows.ToDictionary(w => w.Id, w => w.Capacity);
 
-        var earliest = now + options.Value.MinimumLeadTime;
+        var earliest = earliestUtc ?? now + options.Value.MinimumLeadTime;
         return SlotCalendar.Slots(windows, closed, today, options.Value.HorizonDays, zone)
             .Where(slot => slot.StartUtc >= earliest)
             .Select(slot =>
             {
                 var workshopLeft = capacity[slot.WindowId] - taken.GetValueOrDefault((slot.WindowId, slot.Date));
                 var jockeysLeft = jockeysOnShift.GetValueOrDefault(slot.WindowId) - jockeysTaken.GetValueOrDefault((slot.Date, slot.Start, slot.End));
-                var capLeft = city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap - dayTaken.GetValueOrDefault(slot.Date) : int.MaxValue;
+                var capLeft = pilotCap && city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap - dayTaken.GetValueOrDefault(slot.Date) : int.MaxValue;
                 return new BookableSlot(slot.Id, slot.Date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc, Math.Min(workshopLeft, Math.Min(jockeysLeft, capLeft)));
             })
             .Where(slot => slot.Remaining > 0)

@@ -12,7 +12,8 @@ namespace Autowartung.Platform.Scheduling;
 public sealed class SlotPlaces(PlatformDbContext db)
 {
     /// <summary>Takes a place in each counter, or returns false when any is full (roll the transaction back then).</summary>
-    public async Task<bool> TakeAsync(PickupWindow window, DateOnly date, CancellationToken cancellationToken)
+    /// <param name="countsAsBooking">False for a car's return: it takes a slot and a jockey, but is no booking under the pilot's daily cap.</param>
+    public async Task<bool> TakeAsync(PickupWindow window, DateOnly date, CancellationToken cancellationToken, bool countsAsBooking = true)
     {
         var tenant = db.CurrentTenantId;
         var city = await db.Cities.AsNoTracking().Where(c => c.Id == tenant).Select(c => new { c.Status, c.PilotDailyBookingCap }).SingleAsync(cancellationToken);
@@ -26,19 +27,21 @@ public sealed class SlotPlaces(PlatformDbContext db)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 0) return false;
         if (await db.JockeyCounters.Where(c => c.Date == date && c.Start == window.Start && c.End == window.End && c.Taken < jockeys)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 0) return false;
+        if (!countsAsBooking) return true;
         var cap = city.Status == CityStatus.Pilot ? city.PilotDailyBookingCap : int.MaxValue;
         return await db.CityDayCounters.Where(c => c.Date == date && c.Taken < cap)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken + 1), cancellationToken) == 1;
     }
 
     /// <summary>Gives the three places back (a lapsed hold, a cancellation).</summary>
-    public async Task ReleaseAsync(Guid windowId, DateOnly date, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(Guid windowId, DateOnly date, CancellationToken cancellationToken, bool countsAsBooking = true)
     {
         var window = await db.PickupWindows.AsNoTracking().SingleAsync(w => w.Id == windowId, cancellationToken);
         await db.SlotCounters.Where(c => c.WindowId == windowId && c.Date == date && c.Taken > 0)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken - 1), cancellationToken);
         await db.JockeyCounters.Where(c => c.Date == date && c.Start == window.Start && c.End == window.End && c.Taken > 0)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken - 1), cancellationToken);
+        if (!countsAsBooking) return;
         await db.CityDayCounters.Where(c => c.Date == date && c.Taken > 0)
             .ExecuteUpdateAsync(set => set.SetProperty(c => c.Taken, c => c.Taken - 1), cancellationToken);
     }

@@ -19,6 +19,7 @@ public static class BlobStorage
     public static IHostApplicationBuilder AddBlobStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAzureClients(clients => clients.AddBlobServiceClient(builder.Configuration.GetSection(Section)));
+        builder.Services.AddSingleton<CityFiles>();
         return builder;
     }
 }

@@ -39,3 +39,13 @@ public static class PlatformAccess
     public static AuditOrigin GetAuditOrigin(this HttpContext context) =>
         new(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
 }
+
+/// <summary>The signed-in person as the concierge's use cases ask for them.</summary>
+public static class CallerExtensions
+{
+    /// <summary>Null when nobody is signed in. An admin counts as one only with the second factor, as the admin policy asks.</summary>
+    public static Platform.Concierge.Caller? Caller(this HttpContext context) =>
+        context.Features.Get<UserAccess>() is { } access
+            ? new Platform.Concierge.Caller(access.UserId, access.IsPlatformAdmin && context.User.HasClaim("amr", "mfa"), access.WorkshopId)
+            : null;
+}

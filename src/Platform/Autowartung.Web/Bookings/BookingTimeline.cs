@@ -27,6 +27,14 @@ public static class BookingTimeline
         BookingEventCode.Expired => "Reservierung abgelaufen",
         BookingEventCode.PickupAssigned => "Fahrer für die Abholung eingeteilt",
         BookingEventCode.PickupReleased => "Fahrer verhindert, wir teilen einen anderen ein",
+        BookingEventCode.PickedUp => "Auto abgeholt",
+        BookingEventCode.AtWorkshop => "In der Werkstatt angekommen",
+        BookingEventCode.ServiceStarted => "Werkstatt arbeitet am Auto",
+        BookingEventCode.ReadyForReturn => "Fertig, bereit zur Rückgabe",
+        BookingEventCode.ReturnAssigned => "Fahrer für die Rückgabe eingeteilt",
+        BookingEventCode.ReturnReleased => "Fahrer für die Rückgabe verhindert, wir teilen einen anderen ein",
+        BookingEventCode.Returned => "Auto zurückgebracht",
+        BookingEventCode.Completed => "Auftrag abgeschlossen",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No sentence for this timeline event."),
     };
 }

@@ -27,4 +27,6 @@ public sealed class CityCustomerLinks(PlatformUrls urls, IMultiTenantContextAcce
         new(QueryHelpers.AddQueryString(new Uri(City, "/zahlung/bestaetigen").ToString(), "reference", references.ForPayment(paymentId)));
 
     public Uri MyBookings() => new(City, "/meine-buchungen");
+
+    public Uri ChooseReturn(Guid bookingId) => new(City, $"/meine-buchungen/{bookingId}/rueckgabe");
 }

@@ -28,6 +28,8 @@ public static class ResultPages
     {
         ResultStatus.NotFound => StatusCodes.Status404NotFound,
         ResultStatus.Invalid => StatusCodes.Status400BadRequest,
+        ResultStatus.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ResultStatus.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status409Conflict,
     };
 

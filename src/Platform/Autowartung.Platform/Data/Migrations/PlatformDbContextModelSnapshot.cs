@@ -346,6 +346,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("quote_id");
 
+                    b.Property<DateTimeOffset>("ReturnFromUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("return_from_utc");
+
                     b.Property<DateOnly>("SlotDate")
                         .HasColumnType("date")
                         .HasColumnName("slot_date");
@@ -471,6 +475,10 @@ namespace Autowartung.Platform.Data.Migrations
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_bookings");
 
+                    b.HasIndex("TenantId", "PickupStartUtc")
+                        .HasDatabaseName("ix_bookings_tenant_id_pickup_start_utc")
+                        .HasFilter("status = 'Confirmed'");
+
                     b.HasIndex("TenantId", "CustomerUserId", "CreatedAt")
                         .HasDatabaseName("ix_bookings_tenant_id_customer_user_id_created_at");
 
@@ -479,10 +487,6 @@ namespace Autowartung.Platform.Data.Migrations
 
                     b.HasIndex("TenantId", "Status", "HoldExpiresAt")
                         .HasDatabaseName("ix_bookings_tenant_id_status_hold_expires_at");
-
-                    b.HasIndex(new[] { "TenantId", "PickupStartUtc" }, "ix_bookings_confirmed_pickup")
-                        .HasDatabaseName("ix_bookings_tenant_id_pickup_start_utc")
-                        .HasFilter("status = 'Confirmed'");
 
                     b.ToTable("bookings", (string)null);
 
@@ -614,6 +618,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("pilot_daily_booking_cap");
 
+                    b.Property<int>("ReturnKmAllowance")
+                        .HasColumnType("integer")
+                        .HasColumnName("return_km_allowance");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(63)
@@ -640,6 +648,95 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasDatabaseName("ix_cities_slug");
 
                     b.ToTable("cities");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Concierge.HandoverProtocol", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.PrimitiveCollection<string[]>("Documents")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("documents");
+
+                    b.Property<int>("FuelPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("fuel_percent");
+
+                    b.Property<int>("Keys")
+                        .HasColumnType("integer")
+                        .HasColumnName("keys");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("OdometerKm")
+                        .HasColumnType("integer")
+                        .HasColumnName("odometer_km");
+
+                    b.Property<DateTimeOffset?>("PdfCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pdf_created_at");
+
+                    b.Property<string>("PdfPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("pdf_path");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("SignaturePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signature_path");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_handover_protocols");
+
+                    b.HasIndex("TenantId", "RecordedAt")
+                        .HasDatabaseName("ix_handover_protocols_tenant_id_recorded_at")
+                        .HasFilter("pdf_path IS NULL");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handover_protocols_tenant_id_booking_id_kind");
+
+                    b.ToTable("handover_protocols", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Concierge.JockeyTask", b =>
@@ -716,6 +813,10 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<Guid>("WindowId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("window_id");
+
                     b.HasKey("TenantId", "Id")
                         .HasName("pk_jockey_tasks");
 
@@ -730,6 +831,78 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasDatabaseName("ix_jockey_tasks_tenant_id_status_start_utc");
 
                     b.ToTable("jockey_tasks", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Concierge.ProtocolPhoto", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("ProtocolId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("protocol_id");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_protocol_photos");
+
+                    b.HasIndex("TenantId", "BookingId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protocol_photos_tenant_id_booking_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("TenantId", "BookingId", "Kind")
+                        .HasDatabaseName("ix_protocol_photos_tenant_id_booking_id_kind");
+
+                    b.ToTable("protocol_photos", (string)null);
 
                     b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
@@ -2107,6 +2280,65 @@ namespace Autowartung.Platform.Data.Migrations
                     b.Navigation("ServiceArea");
                 });
 
+            modelBuilder.Entity("Autowartung.Platform.Concierge.HandoverProtocol", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_protocols_users_recorded_by");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_protocols_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handover_protocols_bookings_tenant_id_booking_id");
+
+                    b.OwnsMany("Autowartung.Platform.Concierge.CarDamage", "Damages", b1 =>
+                        {
+                            b1.Property<Guid>("HandoverProtocolTenantId");
+
+                            b1.Property<Guid>("HandoverProtocolId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Area")
+                                .IsRequired();
+
+                            b1.Property<string>("Note")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("PhotoId");
+
+                            b1.Property<double>("X");
+
+                            b1.Property<double>("Y");
+
+                            b1.HasKey("HandoverProtocolTenantId", "HandoverProtocolId", "__synthesizedOrdinal");
+
+                            b1.ToTable("handover_protocols");
+
+                            b1
+                                .ToJson("damages")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("HandoverProtocolTenantId", "HandoverProtocolId");
+                        });
+
+                    b.Navigation("Damages");
+                });
+
             modelBuilder.Entity("Autowartung.Platform.Concierge.JockeyTask", b =>
                 {
                     b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
@@ -2128,6 +2360,36 @@ namespace Autowartung.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_jockey_tasks_bookings_tenant_id_booking_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Concierge.ProtocolPhoto", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protocol_photos_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protocol_photos_users_uploaded_by");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_protocol_photos_bookings_tenant_id_booking_id");
+
+                    b.HasOne("Autowartung.Platform.Concierge.HandoverProtocol", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ProtocolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protocol_photos_handover_protocols_tenant_id_protocol_id");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Expansion.ExpansionAttestation", b =>

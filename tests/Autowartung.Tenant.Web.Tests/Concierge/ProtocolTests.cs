@@ -1,0 +1,260 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Autowartung.Platform.Accounts;
+using Autowartung.Platform.Bookings;
+using Autowartung.Platform.Concierge;
+using Autowartung.Testing;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+
+namespace Autowartung.Tenant.Web.Tests.Concierge;
+
+/// <summary>
+/// The jockey's half of an order through the API: photos, the pickup protocol with the customer's signature,
+/// the car's steps at the workshop, the return errand and the return protocol compared with the pickup; its
+/// PDFs read back with poppler from the customer's email. Everything else that may not happen is refused.
+/// </summary>
+public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp>
+{
+    private static readonly string[] RequiredSlots = ["front", "rear", "left", "right", "odometer"];
+
+    [Fact]
+    public async Task AnOrder_GoesFromPickupToReturn_WithProtocols_PdfsAndTheComparison()
+    {
+        var (lea, booking, customer) = await PickupDueAsync();
+        using var leas = app.As(lea);
+
+        var photos = new List<Guid>();
+        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(800, 600)));
+        var damagePhoto = await UploadAsync(leas, booking.Id, "pickup", "damage", Jpeg(400, 300));
+        var pickup = Protocol(12_345, 80, photos, [new("FrontLeft", 0.2, 0.15, "Kratzer an der Stoßstange, ca. 5 cm", damagePhoto)]);
+        using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", pickup))
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal(BookingStatus.PickedUp, await StatusAsync(booking.Id));
+
+        // A second submit changes nothing.
+        using (var again = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", pickup))
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM handover_protocols WHERE booking_id = @p0", booking.Id));
+
+        // The customer reads it, and gets its PDF by email with the km and the damage in it.
+        using var customers = app.As(customer);
+        var shown = await customers.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{booking.Id}/protocols/pickup");
+        Assert.Equal((12_345, 6), (shown.GetProperty("odometerKm").GetInt32(), shown.GetProperty("photos").GetArrayLength()));
+        var mail = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("wurde abgeholt", StringComparison.Ordinal), seconds: 30));
+        var text = Poppler.Text(await Maildev.AttachmentBytesAsync(mail, $"Abholprotokoll-{booking.Number}.pdf"));
+        Assert.Contains("12.345 km", text);
+        Assert.Contains("Kratzer an der Stoßstange", text);
+        var pdf = await customers.GetAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup.pdf");
+        Assert.Equal(("application/pdf", "%PDF"), (pdf.Content.Headers.ContentType?.MediaType, Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4])));
+
+        // At the workshop: the jockey hands over, the staff work; each step only once, and only by whom it is for.
+        var staff = await app.Database.AddPersonAsync($"werkstatt-{Guid.NewGuid():N}@protocols.test");
+        var workshopName = await app.Database.ScalarAsync<string>("SELECT name FROM partner_workshops WHERE id = @p0", booking.WorkshopId);
+        await app.Database.GrantAsync(app.Witten, staff, MembershipRole.WorkshopStaff, workshopName);
+        using var staffs = app.As(staff);
+        Assert.Equal(HttpStatusCode.NotFound, (await customers.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "AtWorkshop" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staffs.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "AtWorkshop" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "AtWorkshop" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "AtWorkshop" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staffs.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "ReadyForReturn" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staffs.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "InService" })).StatusCode);
+        using (var ready = await staffs.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/transitions", new { to = "ReadyForReturn" }))
+            Assert.Equal("ReadyForReturn", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(3, await app.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'BookingMoved' AND detail LIKE @p0", $"booking {booking.Id:N}%"));
+
+        // The return errand: the first free window from the customer's wish on, a jockey, and the customer told with a link.
+        await app.Database.ExecuteAsync("UPDATE bookings SET return_from_utc = now() + interval '1 hour' WHERE id = @p0", booking.Id);
+        await app.AssignAsync();
+        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+        var back = await app.Database.ScalarAsync<DateTime>("SELECT start_utc FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return' AND status = 'Assigned'", booking.Id);
+        Assert.True(back >= DateTime.UtcNow.AddMinutes(59));
+        var told = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("bringt Ihr Auto zurück", StringComparison.Ordinal)));
+        Assert.Contains($"/meine-buchungen/{booking.Id}/rueckgabe", told.Text);
+
+        // The return: 80 km more, less fuel, and a new damage on the other side: all three flagged.
+        var returnPhotos = new List<Guid>();
+        foreach (var slot in RequiredSlots) returnPhotos.Add(await UploadAsync(leas, booking.Id, "return", slot, Jpeg(800, 600)));
+        var returned = Protocol(12_425, 40, returnPhotos,
+            [new("FrontLeft", 0.22, 0.16, "Kratzer an der Stoßstange, ca. 5 cm", null), new("RearRight", 0.8, 0.9, "Delle in der Heckklappe", null)]);
+        using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/return", returned))
+        {
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+            var body = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+            var comparison = body.GetProperty("comparison");
+            Assert.Equal((80, true, true, 1), (comparison.GetProperty("kmDriven").GetInt32(), comparison.GetProperty("overAllowance").GetBoolean(),
+                comparison.GetProperty("fuelLower").GetBoolean(), comparison.GetProperty("newDamages").GetInt32()));
+            Assert.Equal([false, true], body.GetProperty("damages").EnumerateArray().Select(d => d.GetProperty("isNew").GetBoolean()));
+        }
+        Assert.Equal(BookingStatus.Completed, await StatusAsync(booking.Id));   // nothing was left to pay
+        var returnMail = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("ist zurück", StringComparison.Ordinal), seconds: 30));
+        var returnText = Poppler.Text(await Maildev.AttachmentBytesAsync(returnMail, $"Rueckgabeprotokoll-{booking.Number}.pdf"));
+        Assert.Contains("Mehr als die erlaubten 50 km gefahren", returnText);
+        Assert.Contains("NEU", returnText);
+    }
+
+    [Fact]
+    public async Task Photos_AreStoredUprightWithoutMetadata_OncePerKey_AndOnlyForTheBookingsParties()
+    {
+        var (lea, booking, customer) = await PickupDueAsync();
+        using var leas = app.As(lea);
+        var withGps = ExifJpeg.With(Jpeg(400, 200), orientation: 6);
+        Assert.Contains("Exif", Encoding.ASCII.GetString(withGps));
+
+        var first = await UploadAsync(leas, booking.Id, "pickup", "front", withGps, key: "photo-front-0001");
+        var second = await UploadAsync(leas, booking.Id, "pickup", "front", withGps, key: "photo-front-0001");
+        Assert.Equal(first, second);
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM protocol_photos WHERE booking_id = @p0", booking.Id));
+
+        using var customers = app.As(customer);
+        var stored = await customers.GetByteArrayAsync($"/api/v1/bookings/{booking.Id}/photos/{first}");
+        Assert.DoesNotContain("Exif", Encoding.ASCII.GetString(stored));
+        using (var image = SKBitmap.Decode(stored)) Assert.Equal((200, 400), (image.Width, image.Height));   // turned upright
+
+        // Nobody else: a stranger, a customer of another booking, and the blob's own address without a key.
+        var stranger = await app.Database.AddPersonAsync($"fremd-{Guid.NewGuid():N}@protocols.test");
+        await app.Database.GrantAsync(app.Witten, stranger, MembershipRole.Customer);
+        using var strangers = app.As(stranger);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangers.GetAsync($"/api/v1/bookings/{booking.Id}/photos/{first}")).StatusCode);
+        var other = await app.ConfirmedBookingAsync(slotIndex: 3);
+        Assert.Equal(HttpStatusCode.NotFound, (await customers.GetAsync($"/api/v1/bookings/{other.Id}/photos/{first}")).StatusCode);
+        var address = ProtocolFiles.Photo(booking.Id, ProtocolKind.Pickup, first);
+        using var anonymous = new HttpClient();
+        var direct = await anonymous.GetAsync($"http://127.0.0.1:{new Uri(Azurite.ConnectionString.Split("BlobEndpoint=")[1].TrimEnd(';')).Port}/devstoreaccount1/city-{app.Witten.Id:N}/{address}");
+        Assert.True(direct.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"Azurite answered {direct.StatusCode}");
+    }
+
+    [Fact]
+    public async Task BadUploadsAndProtocols_AreRefused_AndLeaveNothing()
+    {
+        var (lea, booking, customer) = await PickupDueAsync();
+        using var leas = app.As(lea);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await UploadStatusAsync(leas, booking.Id, "front", new byte[Platform.Storage.Photos.MaxBytes + 1]));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await UploadStatusAsync(leas, booking.Id, "front", Encoding.UTF8.GetBytes("kein Foto, nur Text")));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await UploadStatusAsync(leas, booking.Id, "front", ImageBomb.Png(30_000, 30_000)));
+        Assert.Equal(HttpStatusCode.BadRequest, await UploadStatusAsync(leas, booking.Id, "roof", Jpeg(100, 100)));
+        using var customers = app.As(customer);
+        Assert.Equal(HttpStatusCode.NotFound, await UploadStatusAsync(customers, booking.Id, "front", Jpeg(100, 100)));
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM protocol_photos WHERE booking_id = @p0", booking.Id));
+
+        var photos = new List<Guid>();
+        foreach (var slot in RequiredSlots[..4]) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
+        var errors = await ProtocolErrorsAsync(leas, booking.Id, Protocol(-5, 120, photos, []) with { SignaturePng = "data:image/png;base64,bm9wZQ==" });
+        Assert.Superset(new HashSet<string> { "odometerKm", "fuelPercent", "photoIds", "signaturePng" }, errors.ToHashSet());
+        Assert.Contains("Tacho", string.Join(' ', (await ProtocolProblemAsync(leas, booking.Id, Protocol(100, 50, photos, [])))["photoIds"]));
+
+        // Below what an earlier return of the same car (a plate of this test's own) recorded.
+        photos.Add(await UploadAsync(leas, booking.Id, "pickup", "odometer", Jpeg(300, 200)));
+        var earlier = await app.ConfirmedBookingAsync(slotIndex: 5);
+        await app.Database.ExecuteAsync("UPDATE bookings SET license_plate = 'EN-KM 9' WHERE id IN (@p0, @p1)", booking.Id, earlier.Id);
+        await app.Database.ExecuteAsync(
+            """
+            INSERT INTO handover_protocols (tenant_id, id, booking_id, kind, odometer_km, fuel_percent, keys, documents, damages, signed_by, signature_path, recorded_by, recorded_at)
+            SELECT b.tenant_id, gen_random_uuid(), b.id, 'Return', 50000, 50, 1, '{}', '[]', 'Früher', 'x', @p1, now() - interval '30 days'
+            FROM bookings b WHERE b.id = @p0
+            """, earlier.Id, lea.Id);
+        Assert.Contains("odometerKm", await ProtocolErrorsAsync(leas, booking.Id, Protocol(40_000, 50, photos, [])));
+
+        // Another jockey of the city, and the customer, do not find the errand.
+        var mo = await app.Database.AddPersonAsync($"mo-{Guid.NewGuid():N}@protocols.test");
+        await app.Database.GrantAsync(app.Witten, mo, MembershipRole.Jockey);
+        using var mos = app.As(mo);
+        Assert.Equal(HttpStatusCode.NotFound, (await mos.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", Protocol(60_000, 50, photos, []))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await customers.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", Protocol(60_000, 50, photos, []))).StatusCode);
+        // The return protocol is not due yet.
+        Assert.Equal(HttpStatusCode.Conflict, (await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/return", Protocol(60_000, 50, photos, []))).StatusCode);
+        Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM handover_protocols WHERE booking_id = @p0", booking.Id));
+        Assert.Equal(BookingStatus.PickupAssigned, await StatusAsync(booking.Id));
+    }
+
+    /// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
+    private async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync()
+    {
+        var lea = (await app.PoolAsync("Lea"))[0];
+        var booking = await app.ConfirmedBookingAsync();
+        await app.AssignAsync();
+        Assert.Equal(BookingStatus.PickupAssigned, await StatusAsync(booking.Id));
+        await using var db = app.Database.CreateContext();
+        var customer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == booking.CustomerUserId);
+        return (lea, booking, customer);
+    }
+
+    private Task<BookingStatus> StatusAsync(Guid bookingId) =>
+        app.Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", bookingId).ContinueWith(t => Enum.Parse<BookingStatus>(t.Result!));
+
+    private sealed record Damage(string Area, double X, double Y, string Note, Guid? PhotoId);
+
+    private sealed record ProtocolBody(int OdometerKm, int FuelPercent, IReadOnlyList<Damage> Damages, int Keys, IReadOnlyList<string> Documents,
+        string SignedBy, string SignaturePng, IReadOnlyList<Guid> PhotoIds);
+
+    private static ProtocolBody Protocol(int km, int fuel, IReadOnlyList<Guid> photos, IReadOnlyList<Damage> damages) =>
+        new(km, fuel, damages, 2, ["RegistrationCertificate", "ServiceBook"], "Karla Kundin", "data:image/png;base64," + Convert.ToBase64String(Signature()), photos);
+
+    private static async Task<Guid> UploadAsync(HttpClient client, Guid bookingId, string kind, string slot, byte[] image, string? key = null)
+    {
+        using var sent = await PostPhotoAsync(client, bookingId, kind, slot, image, key);
+        Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        return (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<HttpStatusCode> UploadStatusAsync(HttpClient client, Guid bookingId, string slot, byte[] bytes)
+    {
+        using var sent = await PostPhotoAsync(client, bookingId, "pickup", slot, bytes, null);
+        return sent.StatusCode;
+    }
+
+    private static Task<HttpResponseMessage> PostPhotoAsync(HttpClient client, Guid bookingId, string kind, string slot, byte[] bytes, string? key)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");   // what a phone says, whatever the bytes are
+        form.Add(file, "file", "foto.jpg");
+        form.Add(new StringContent(slot), "slot");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{bookingId}/protocols/{kind}/photos") { Content = form };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    private static async Task<Dictionary<string, string[]>> ProtocolProblemAsync(HttpClient client, Guid bookingId, ProtocolBody body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{bookingId}/protocols/pickup") { Content = JsonContent.Create(body) };
+        request.Headers.Accept.ParseAdd("application/json");   // a program's client: field errors as problem details
+        using var sent = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
+        var problem = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        return problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
+    }
+
+    private static async Task<IReadOnlyCollection<string>> ProtocolErrorsAsync(HttpClient client, Guid bookingId, ProtocolBody body) =>
+        (await ProtocolProblemAsync(client, bookingId, body)).Keys;
+
+    private static byte[] Jpeg(int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.SteelBlue);
+            using var paint = new SKPaint { Color = SKColors.OrangeRed };
+            canvas.DrawRect(0, 0, width / 2f, height, paint);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
+
+    private static byte[] Signature()
+    {
+        using var bitmap = new SKBitmap(400, 150);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Transparent);
+            using var pen = new SKPaint { Color = SKColors.Black, StrokeWidth = 4, Style = SKPaintStyle.Stroke, IsAntialias = true };
+            canvas.DrawLine(20, 120, 200, 30, pen);
+            canvas.DrawLine(200, 30, 380, 110, pen);
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+}
