@@ -170,6 +170,60 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         Assert.Equal(BookingStatus.PickupAssigned, await StatusAsync(booking.Id));
     }
 
+    [Fact]
+    public async Task ThePagesMoveTheCar_AndTheCustomerPicksAnotherReturnWindow_WhichMovesItsPlaces()
+    {
+        var (lea, booking, customer) = await PickupDueAsync();
+        using var leas = app.As(lea);
+        var photos = new List<Guid>();
+        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
+        await app.Database.ExecuteAsync("UPDATE jockey_tasks SET date = (now() AT TIME ZONE 'Europe/Berlin')::date WHERE booking_id = @p0", booking.Id);   // the day shows today and tomorrow
+        Assert.Contains("/jockey/protokoll/" + booking.Id + "/abholung", await leas.GetStringAsync("/jockey"));
+        Assert.Contains("data-testid=\"odometer\"", await leas.GetStringAsync($"/jockey/protokoll/{booking.Id}/abholung"));
+        using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", Protocol(1_000, 60, photos, [])))
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Contains("data-testid=\"not-due\"", await leas.GetStringAsync($"/jockey/protokoll/{booking.Id}/abholung"));
+
+        // The jockey's day offers the handover at the workshop; the workshop's list the next steps.
+        Assert.Contains("data-testid=\"hand-over\"", await leas.GetStringAsync("/jockey"));
+        using (var handedOver = await leas.SubmitAsync("/jockey", new Dictionary<string, string> { ["bookingId"] = booking.Id.ToString() }, "/jockey?handler=HandOver"))
+            Assert.Equal(HttpStatusCode.Redirect, handedOver.StatusCode);
+        Assert.Equal(BookingStatus.AtWorkshop, await StatusAsync(booking.Id));
+        var staff = await app.Database.AddPersonAsync($"werkstatt-{Guid.NewGuid():N}@protocols.test");
+        await app.Database.GrantAsync(app.Witten, staff, MembershipRole.WorkshopStaff,
+            await app.Database.ScalarAsync<string>("SELECT name FROM partner_workshops WHERE id = @p0", booking.WorkshopId));
+        using var staffs = app.As(staff);
+        foreach (var to in new[] { "InService", "ReadyForReturn" })
+            using (var moved = await staffs.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["to"] = to }, $"/workshop/buchungen?handler=Move&id={booking.Id}"))
+                Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        using (var wrong = await staffs.SubmitAsync("/workshop/buchungen", new Dictionary<string, string> { ["to"] = "InService" }, $"/workshop/buchungen?handler=Move&id={booking.Id}"))
+            Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+
+        // The return is planned; the customer moves it to another free window: the places move with it.
+        await app.AssignAsync();
+        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+        using var customers = app.As(customer);
+        var page = await customers.GetStringAsync($"/meine-buchungen/{booking.Id}/rueckgabe");
+        var windows = System.Text.RegularExpressions.Regex.Matches(page, "name=\"SlotId\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(windows.Count > 1, page);
+        var chosen = windows[^1];
+        var before = await app.Database.ScalarAsync<Guid>("SELECT window_id FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return'", booking.Id);
+        var beforeDate = await app.Database.ScalarAsync<DateOnly>("SELECT date FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return'", booking.Id);
+        var takenBefore = await app.Database.ScalarAsync<int>("SELECT taken FROM slot_counters WHERE window_id = @p0 AND date = @p1", before, beforeDate);
+        using (var moved = await customers.SubmitAsync($"/meine-buchungen/{booking.Id}/rueckgabe", new Dictionary<string, string> { ["SlotId"] = chosen }))
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(takenBefore - 1, await app.Database.ScalarAsync<int>("SELECT taken FROM slot_counters WHERE window_id = @p0 AND date = @p1", before, beforeDate));
+        Assert.Equal(chosen.Split('_')[0], (await app.Database.ScalarAsync<Guid>("SELECT window_id FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return'", booking.Id)).ToString("N"));
+        Assert.Equal(BookingStatus.ReadyForReturn, await StatusAsync(booking.Id));
+        await app.AssignAsync();
+        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+
+        // Nobody else moves it.
+        var stranger = await app.Database.AddPersonAsync($"fremd-{Guid.NewGuid():N}@protocols.test");
+        using var strangers = app.As(stranger);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangers.GetAsync($"/meine-buchungen/{booking.Id}/rueckgabe")).StatusCode);
+    }
+
     /// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
     private async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync()
     {

@@ -134,7 +134,8 @@ public sealed class Booking
     /// <summary>The first name of the jockey on the car's current errand, as the customer was told it; null while none is assigned.</summary>
     public string? JockeyFirstName =>
         Status is not (BookingStatus.Cancelled or BookingStatus.Expired)
-        && _events.LastOrDefault(e => e.Code is BookingEventCode.PickupAssigned or BookingEventCode.PickupReleased or BookingEventCode.ReturnAssigned or BookingEventCode.ReturnReleased)
+        && _events.LastOrDefault(e => e.Code is BookingEventCode.PickupAssigned or BookingEventCode.PickupReleased
+                                          or BookingEventCode.ReturnAssigned or BookingEventCode.ReturnReleased or BookingEventCode.ReturnRescheduled)
             is { Code: BookingEventCode.PickupAssigned or BookingEventCode.ReturnAssigned } assigned
             ? assigned.Detail
             : null;
@@ -199,8 +200,14 @@ public sealed class Booking
     /// <summary>Returned and nothing left to pay: the order is done.</summary>
     public bool Complete(DateTimeOffset now) => Move(BookingStatus.Returned, BookingStatus.Completed, BookingEventCode.Completed, now);
 
-    /// <summary>The customer asks for the car back from another time (a free window they picked).</summary>
-    public void PreferReturnFrom(DateTimeOffset returnFromUtc) => ReturnFromUtc = returnFromUtc;
+    /// <summary>The customer picked another free window for the car's return: ready again, until a jockey is named for the new window.</summary>
+    public bool RescheduleReturn(DateTimeOffset now, DateTimeOffset returnFromUtc)
+    {
+        if (Status is not (BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned)) return false;
+        (Status, ReturnFromUtc) = (BookingStatus.ReadyForReturn, returnFromUtc);
+        _events.Add(BookingEvent.Create(now, BookingStatus.ReadyForReturn, BookingEventCode.ReturnRescheduled));
+        return true;
+    }
 
     private bool Move(BookingStatus from, BookingStatus to, BookingEventCode code, DateTimeOffset now)
     {
@@ -266,6 +273,7 @@ public enum BookingEventCode
     ReadyForReturn,
     ReturnAssigned,
     ReturnReleased,
+    ReturnRescheduled,
     Returned,
     Completed,
 }

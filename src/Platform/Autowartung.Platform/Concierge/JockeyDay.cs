@@ -13,7 +13,15 @@ public sealed class JockeyDay(PlatformDbContext db)
     public sealed record Errand(
         Guid Id, Guid BookingId, string BookingNumber, JockeyTaskKind Kind, JockeyTaskStatus Status, DateOnly Date, TimeOnly Start, TimeOnly End,
         DateTimeOffset StartUtc, DateTimeOffset EndUtc, string CustomerName, string Phone, Geography.Address Address,
-        string LicensePlate, string Vehicle, IReadOnlyList<string> Services);
+        string LicensePlate, string Vehicle, IReadOnlyList<string> Services, Bookings.BookingStatus BookingStatus)
+    {
+        /// <summary>The protocol of this errand can be taken now.</summary>
+        public bool ProtocolDue => Status == JockeyTaskStatus.Assigned
+                                   && BookingStatus == (Kind == JockeyTaskKind.Pickup ? Bookings.BookingStatus.PickupAssigned : Bookings.BookingStatus.ReturnAssigned);
+
+        /// <summary>Picked up and still with the jockey: next stop, the workshop.</summary>
+        public bool ToWorkshop => Kind == JockeyTaskKind.Pickup && Status == JockeyTaskStatus.Done && BookingStatus == Bookings.BookingStatus.PickedUp;
+    }
 
     public async Task<IReadOnlyList<Errand>> ForAsync(Guid jockeyUserId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
@@ -27,7 +35,7 @@ public sealed class JockeyDay(PlatformDbContext db)
         {
             var b = bookings[t.BookingId];
             return new Errand(t.Id, b.Id, b.Number, t.Kind, t.Status, t.Date, t.Start, t.End, t.StartUtc, t.EndUtc, b.Contact.Name, b.Contact.Phone,
-                b.Address, b.LicensePlate, $"{b.Vehicle.Make} {b.Vehicle.Model}", b.Lines.Select(l => l.Description).ToList());
+                b.Address, b.LicensePlate, $"{b.Vehicle.Make} {b.Vehicle.Model}", b.Lines.Select(l => l.Description).ToList(), b.Status);
         }).ToList();
     }
 

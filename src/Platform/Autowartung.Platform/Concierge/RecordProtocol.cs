@@ -86,6 +86,17 @@ public sealed class RecordProtocol(
         return protocol;
     }
 
+    /// <summary>What the jockey's page shows before a protocol: the booking, why nothing is due (null when it is), and the last km known.</summary>
+    public sealed record Due(Booking Booking, string? NotDue, int? LastKnownKm);
+
+    /// <returns>Null (404) unless the caller is a jockey of the booking.</returns>
+    public async Task<Due?> DueAsync(Guid bookingId, ProtocolKind kind, Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (await ProtocolRules.ErrandAsync(db, parties, bookingId, kind, caller, cancellationToken) is not { } errand) return null;
+        var booking = errand.Found.Booking;
+        return new Due(booking, errand.Failure?.Reason, errand.Failure is null ? await LastKnownKmAsync(booking, kind, cancellationToken) : null);
+    }
+
     /// <summary>At return the pickup's reading; at pickup the last return protocol of the same car in this city, if any.</summary>
     private async Task<int?> LastKnownKmAsync(Booking booking, ProtocolKind kind, CancellationToken cancellationToken)
     {

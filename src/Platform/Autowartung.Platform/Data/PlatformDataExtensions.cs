@@ -92,6 +92,7 @@ public static class PlatformDataExtensions
         services.AddScoped<ReadProtocols>();
         services.AddScoped<MoveBooking>();
         services.AddScoped<MakeProtocolPdfs>();
+        services.AddScoped<ChooseReturnWindow>();
         services.AddScoped<IJockeyAvailability, JockeyAvailability>();
         services.AddScoped<CompleteTestRun>();
         services.AddScoped<SaveWorkshop>();

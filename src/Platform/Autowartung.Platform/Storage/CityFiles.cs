@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -12,6 +13,9 @@ namespace Autowartung.Platform.Storage;
 /// </summary>
 public sealed class CityFiles(BlobServiceClient blobs)
 {
+    /// <summary>The containers this process has made sure of: each is created once, not asked for before every file.</summary>
+    private readonly ConcurrentDictionary<Guid, Task> _containers = new();
+
     /// <summary>A file as stored, with the type it was stored as.</summary>
     public sealed record StoredFile(Stream Content, string ContentType, long Length);
 
@@ -22,12 +26,37 @@ public sealed class CityFiles(BlobServiceClient blobs)
     public async Task PutAsync(Guid cityId, string path, BinaryData content, string contentType, CancellationToken cancellationToken = default)
     {
         var container = blobs.GetBlobContainerClient(ContainerName(cityId));
-        await container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        await container.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
+        var options = new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken);
+        };
+        await EnsureContainerAsync(cityId, container, cancellationToken);
+        try
+        {
+            await container.GetBlobClient(path).UploadAsync(content, options, cancellationToken);
+        }
+        catch (RequestFailedException error) when (error.ErrorCode == "ContainerNotFound")
+        {
+            // Removed behind this process's back (a storage reset): made again, once.
+            _containers.TryRemove(cityId, out _);
+            await EnsureContainerAsync(cityId, container, cancellationToken);
+            await container.GetBlobClient(path).UploadAsync(content, options, cancellationToken);
+        }
+    }
+
+    private async Task EnsureContainerAsync(Guid cityId, BlobContainerClient container, CancellationToken cancellationToken)
+    {
+        var created = _containers.GetOrAdd(cityId, _ => container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: CancellationToken.None));
+        try
+        {
+            await created.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (created.IsFaulted)
+        {
+            _containers.TryRemove(cityId, out _);   // storage was not there a moment ago: the next file asks again
+            throw;
+        }
     }
 
     /// <summary>The file's content to stream to the reader, or null when there is none.</summary>

@@ -29,6 +29,8 @@ public static class PlatformLogging
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+                // The Azure SDK logs every storage request and its headers at Information: only its trouble is of interest.
+                .MinimumLevel.Override("Azure", LogEventLevel.Warning)
                 .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions { SectionName = "Serilog" })
                 .Enrich.FromLogContext()
                 .Enrich.With<TenantEnricher>()

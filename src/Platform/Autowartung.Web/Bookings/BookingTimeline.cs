@@ -33,6 +33,7 @@ public static class BookingTimeline
         BookingEventCode.ReadyForReturn => "Fertig, bereit zur Rückgabe",
         BookingEventCode.ReturnAssigned => "Fahrer für die Rückgabe eingeteilt",
         BookingEventCode.ReturnReleased => "Fahrer für die Rückgabe verhindert, wir teilen einen anderen ein",
+        BookingEventCode.ReturnRescheduled => "Rückgabe auf Ihren Wunsch verschoben",
         BookingEventCode.Returned => "Auto zurückgebracht",
         BookingEventCode.Completed => "Auftrag abgeschlossen",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No sentence for this timeline event."),

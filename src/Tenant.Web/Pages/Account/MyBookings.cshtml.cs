@@ -2,6 +2,7 @@ using Autowartung.MultiTenancy.AspNetCore;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Microsoft.AspNetCore.Authorization;
@@ -26,6 +27,12 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
 
     public TimeZoneInfo Zone { get; private set; } = null!;
 
+    /// <summary>The protocols whose PDF is ready, by booking: shown at their step of the timeline.</summary>
+    public ILookup<Guid, ProtocolKind> Pdfs { get; private set; } = Array.Empty<HandoverProtocol>().ToLookup(p => p.BookingId, p => p.Kind);
+
+    /// <summary>The planned way back of each car that is ready, with its window.</summary>
+    public IReadOnlyDictionary<Guid, JockeyTask> Returns { get; private set; } = new Dictionary<Guid, JockeyTask>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var customer = HttpContext.Features.Get<UserAccess>()!.UserId;
@@ -37,7 +44,20 @@ public sealed class MyBookingsModel(PlatformDbContext db) : PageModel
             .ToDictionaryAsync(p => p.BookingId, cancellationToken);
         Refunds = (await db.Refunds.AsNoTracking().Where(r => ids.Contains(r.BookingId)).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken))
             .ToLookup(r => r.BookingId);
+        Pdfs = (await db.HandoverProtocols.AsNoTracking().Where(p => ids.Contains(p.BookingId) && p.PdfPath != null)
+            .Select(p => new { p.BookingId, p.Kind }).ToListAsync(cancellationToken)).ToLookup(p => p.BookingId, p => p.Kind);
+        Returns = await db.JockeyTasks.AsNoTracking()
+            .Where(t => ids.Contains(t.BookingId) && t.Kind == JockeyTaskKind.Return && (t.Status == JockeyTaskStatus.Unassigned || t.Status == JockeyTaskStatus.Assigned))
+            .ToDictionaryAsync(t => t.BookingId, cancellationToken);
     }
+
+    /// <summary>The protocol PDF that belongs to a step of the timeline: the pickup's at "abgeholt", the return's at "zurückgebracht".</summary>
+    public static ProtocolKind? PdfAt(BookingEventCode code) => code switch
+    {
+        BookingEventCode.PickedUp => ProtocolKind.Pickup,
+        BookingEventCode.Returned => ProtocolKind.Return,
+        _ => null,
+    };
 
     public static string RefundLabel(RefundStatus status) => status switch
     {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Autowartung.Tenant.Web.Pages.Jockey;
 
 /// <summary>The jockey's day in this city: today's and tomorrow's pickups and returns, in time order, each with what the road needs.</summary>
-public sealed class IndexModel(JockeyDay day, DeclineTask decline, TimeProvider clock) : FormPageModel
+public sealed class IndexModel(JockeyDay day, DeclineTask decline, MoveBooking move, TimeProvider clock) : FormPageModel
 {
     public CityTenantInfo City { get; private set; } = null!;
 
@@ -30,6 +30,13 @@ public sealed class IndexModel(JockeyDay day, DeclineTask decline, TimeProvider 
     {
         var declined = await decline.RunAsync(taskId, HttpContext.Features.Get<UserAccess>()!.UserId, reason, HttpContext.GetAuditOrigin(), cancellationToken);
         return declined.Succeeded ? RedirectToPage() : await this.ShowAsync(declined.Failure, () => OnGetAsync(cancellationToken));
+    }
+
+    /// <summary>The jockey has brought the picked-up car to the workshop.</summary>
+    public async Task<IActionResult> OnPostHandOverAsync(Guid bookingId, CancellationToken cancellationToken)
+    {
+        var moved = await move.RunAsync(bookingId, nameof(Platform.Bookings.BookingStatus.AtWorkshop), HttpContext.Caller()!, HttpContext.GetAuditOrigin(), cancellationToken);
+        return moved.Succeeded ? RedirectToPage() : await this.ShowAsync(moved.Failure, () => OnGetAsync(cancellationToken));
     }
 
     public IReadOnlyList<JockeyDay.Errand> On(DateOnly date) => Days.FirstOrDefault(d => d.Key == date)?.ToList() ?? [];

@@ -3,7 +3,9 @@ using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
+using Autowartung.Web.Access;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +17,12 @@ namespace Autowartung.Tenant.Web.Pages.Workshop;
 /// The workshop's coming bookings. Staff can cancel one with a reason (the workshop cannot take the car
 /// after all); the customer gets all their money back.
 /// </summary>
-public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBooking, TimeProvider clock) : PageModel
+public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBooking, MoveBooking move, TimeProvider clock) : PageModel
 {
+    /// <summary>Cars on their way through the workshop: listed however long ago they were picked up.</summary>
+    private static readonly BookingStatus[] WithTheWorkshop =
+        [BookingStatus.PickedUp, BookingStatus.AtWorkshop, BookingStatus.InService, BookingStatus.ReadyForReturn, BookingStatus.ReturnAssigned];
+
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
     public TimeZoneInfo Zone { get; private set; } = null!;
@@ -43,6 +49,26 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
         return Page();
     }
 
+    /// <summary>The car's next step at the workshop: start on it once it is there, finish it once started.</summary>
+    public static BookingStatus? NextStep(BookingStatus status) => status switch
+    {
+        BookingStatus.AtWorkshop => BookingStatus.InService,
+        BookingStatus.InService => BookingStatus.ReadyForReturn,
+        _ => null,
+    };
+
+    /// <summary>Staff move a car on: work started, or done and ready to go back (audited; 409 from the wrong step).</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, string? to, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken)) return NotFound();
+        var moved = await move.RunAsync(id, to, HttpContext.Caller()!, HttpContext.GetAuditOrigin(), cancellationToken);
+        if (moved.Succeeded) return RedirectToPage();
+        if (moved.Failure.Status == ResultStatus.NotFound) return NotFound();
+        ModelState.AddModelError("", moved.Failure.Reason ?? "");
+        Response.StatusCode = ResultPages.StatusCode(moved.Failure);
+        return Page();
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var workshopId = HttpContext.Features.Get<UserAccess>()?.WorkshopId;
@@ -50,7 +76,8 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
         Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         var since = clock.GetUtcNow().AddDays(-1);
         Bookings = await db.Bookings.AsNoTracking()
-            .Where(b => b.WorkshopId == workshopId && b.PickupEndUtc >= since && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.Expired)
+            .Where(b => b.WorkshopId == workshopId && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.Expired
+                        && (b.PickupEndUtc >= since || WithTheWorkshop.Contains(b.Status)))
             .OrderBy(b => b.PickupStartUtc).Take(200).ToListAsync(cancellationToken);
         return true;
     }
