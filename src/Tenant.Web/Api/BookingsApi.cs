@@ -3,9 +3,11 @@ using Autowartung.Platform;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
+using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
+using Autowartung.Web.Access;
 using Autowartung.Web.Bookings;
 using Autowartung.Web.UseCases;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,12 +31,16 @@ public static class BookingsApi
     /// <summary>Who comes for the car: the first name only, as the customer's email says it.</summary>
     public sealed record JockeyRef(string FirstName);
 
+    /// <summary>A recorded protocol: its JSON and, once the job has made it, its PDF.</summary>
+    public sealed record ProtocolLink(string Kind, DateTimeOffset RecordedAt, string Url, string? PdfUrl);
+
     /// <param name="PaymentUrl">Stripe's hosted checkout, while the booking waits for payment.</param>
     /// <param name="Jockey">The jockey assigned to the car's next errand; null while none is.</param>
+    /// <param name="Protocols">The pickup's and the return's protocols, as far as they are recorded.</param>
     public sealed record BookingResponse(
         Guid Id, string Status, Guid QuoteId, string SlotId, DateOnly Date, string Start, string End, DateTimeOffset HoldExpiresAt,
         string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline,
-        string? PaymentUrl, PaymentState? Payment, JockeyRef? Jockey);
+        string? PaymentUrl, PaymentState? Payment, JockeyRef? Jockey, IReadOnlyList<ProtocolLink> Protocols);
 
     public sealed record CancellationResponse(BookingResponse Booking, int RefundCents, int FeeCents);
 
@@ -98,13 +104,22 @@ public static class BookingsApi
         return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context)).ToList());
     }
 
-    /// <summary>A booking of the signed-in customer; anyone else's, or one of another city, is a 404.</summary>
-    private static async Task<Results<Ok<BookingResponse>, NotFound>> GetAsync(Guid id, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    /// <summary>A booking for its customer, its jockeys, its workshop's staff and admins; for anyone else, or of another city, a 404.</summary>
+    private static async Task<Results<Ok<BookingResponse>, NotFound>> GetAsync(
+        Guid id, HttpContext context, BookingParties parties, PlatformDbContext db, CancellationToken cancellationToken)
     {
-        var customer = context.Features.Get<UserAccess>()!.UserId;
-        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id && b.CustomerUserId == customer, cancellationToken);
-        if (booking is null) return TypedResults.NotFound();
-        return TypedResults.Ok(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context));
+        if (await parties.FindAsync(id, context.Caller()!, cancellationToken: cancellationToken) is not { } found) return TypedResults.NotFound();
+        var protocols = await db.HandoverProtocols.AsNoTracking().Where(p => p.BookingId == id).OrderBy(p => p.RecordedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(found.Booking, await BookingPaymentAsync(db, id, cancellationToken), context) with
+        {
+            Protocols = protocols.Select(Link).ToList(),
+        });
+
+        static ProtocolLink Link(HandoverProtocol protocol)
+        {
+            var url = $"/api/v1/bookings/{protocol.BookingId}/protocols/{protocol.Kind.ToString().ToLowerInvariant()}";
+            return new ProtocolLink(protocol.Kind.ToString(), protocol.RecordedAt, url, protocol.PdfPath is null ? null : $"{url}.pdf");
+        }
     }
 
     /// <summary>
@@ -139,6 +154,6 @@ public static class BookingsApi
             booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Code.ToString(), BookingTimeline.Describe(e, text))).ToList(),
             booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
             payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode),
-            booking.JockeyFirstName is { } jockey ? new JockeyRef(jockey) : null);
+            booking.JockeyFirstName is { } jockey ? new JockeyRef(jockey) : null, []);
     }
 }

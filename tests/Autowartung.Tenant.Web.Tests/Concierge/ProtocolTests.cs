@@ -8,6 +8,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Concierge;
 using Autowartung.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace Autowartung.Tenant.Web.Tests.Concierge;
@@ -48,6 +49,10 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         var text = Poppler.Text(await Maildev.AttachmentBytesAsync(mail, $"Abholprotokoll-{booking.Number}.pdf"));
         Assert.Contains("12.345 km", text);
         Assert.Contains("Kratzer an der Stoßstange", text);
+        var links = (await customers.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{booking.Id}")).GetProperty("protocols");
+        Assert.Equal($"/api/v1/bookings/{booking.Id}/protocols/pickup.pdf", Assert.Single(links.EnumerateArray()).GetProperty("pdfUrl").GetString());
+        var jockeyView = await leas.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{booking.Id}");   // the jockey sees the booking too
+        Assert.Equal("PickedUp", jockeyView.GetProperty("status").GetString());
         var pdf = await customers.GetAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup.pdf");
         Assert.Equal(("application/pdf", "%PDF"), (pdf.Content.Headers.ContentType?.MediaType, Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4])));
 
@@ -75,6 +80,10 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         var told = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("bringt Ihr Auto zurück", StringComparison.Ordinal)));
         Assert.Contains($"/meine-buchungen/{booking.Id}/rueckgabe", told.Text);
 
+        // As the city's only test booking, its return protocol is what expansion criterion 7 waits for.
+        await app.Database.ExecuteAsync("UPDATE bookings SET is_test = (id = @p0)", booking.Id);
+        Assert.False(await TestRunDoneAsync());
+
         // The return: 80 km more, less fuel, and a new damage on the other side: all three flagged.
         var returnPhotos = new List<Guid>();
         foreach (var slot in RequiredSlots) returnPhotos.Add(await UploadAsync(leas, booking.Id, "return", slot, Jpeg(800, 600)));
@@ -90,6 +99,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
             Assert.Equal([false, true], body.GetProperty("damages").EnumerateArray().Select(d => d.GetProperty("isNew").GetBoolean()));
         }
         Assert.Equal(BookingStatus.Completed, await StatusAsync(booking.Id));   // nothing was left to pay
+        Assert.True(await TestRunDoneAsync());
         var returnMail = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("ist zurück", StringComparison.Ordinal), seconds: 30));
         var returnText = Poppler.Text(await Maildev.AttachmentBytesAsync(returnMail, $"Rueckgabeprotokoll-{booking.Number}.pdf"));
         Assert.Contains("Mehr als die erlaubten 50 km gefahren", returnText);
@@ -121,6 +131,8 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.GetAsync($"/api/v1/bookings/{booking.Id}/photos/{first}")).StatusCode);
         var other = await app.ConfirmedBookingAsync(slotIndex: 3);
         Assert.Equal(HttpStatusCode.NotFound, (await customers.GetAsync($"/api/v1/bookings/{other.Id}/photos/{first}")).StatusCode);
+        using var inDortmund = app.Factory.ClientWithCookie("dortmund.autowartung.localhost", Sessions.Cookie(app.Factory.Services, lea));
+        Assert.Equal(HttpStatusCode.NotFound, (await inDortmund.GetAsync($"/api/v1/bookings/{booking.Id}/photos/{first}")).StatusCode);   // another city
         var address = ProtocolFiles.Photo(booking.Id, ProtocolKind.Pickup, first);
         using var anonymous = new HttpClient();
         var direct = await anonymous.GetAsync($"http://127.0.0.1:{new Uri(Azurite.ConnectionString.Split("BlobEndpoint=")[1].TrimEnd(';')).Port}/devstoreaccount1/city-{app.Witten.Id:N}/{address}");
@@ -223,6 +235,9 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         using var strangers = app.As(stranger);
         Assert.Equal(HttpStatusCode.NotFound, (await strangers.GetAsync($"/meine-buchungen/{booking.Id}/rueckgabe")).StatusCode);
     }
+
+    private Task<bool> TestRunDoneAsync() => app.InCityAsync(async services =>
+        (await services.GetRequiredService<Platform.Expansion.AssessReadiness>().RunAsync()).Single(c => c.Key == Platform.Expansion.AssessReadiness.Keys.TestBooking).Met);
 
     /// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
     private async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync()

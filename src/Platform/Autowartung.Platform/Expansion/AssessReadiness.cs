@@ -71,8 +71,10 @@ public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, I
 
         criteria.Add(await SlotsAsync(workshops.Select(w => w.Id).ToList(), city.TimeZoneId, cancellationToken));
 
+        // Done when the jockey's return protocol is recorded (Returned, or Completed with nothing left to pay); an admin's
+        // manual close (CompleteTestRun, audited) also completes it, as the override for a dry run without the app.
         var testBookings = await db.Bookings.AsNoTracking().Where(b => b.IsTest).Select(b => b.Status).ToListAsync(cancellationToken);
-        var completed = testBookings.Count(s => s == BookingStatus.Completed);
+        var completed = testBookings.Count(s => s is BookingStatus.Returned or BookingStatus.Completed);
         criteria.Add(new(Keys.TestBooking, "Testbuchung von der Zahlung bis zur Rückgabe", completed > 0,
             completed > 0 ? $"{completed} Testbuchung(en) abgeschlossen." : $"{testBookings.Count} Testbuchung(en), keine abgeschlossen."));
         return criteria;
