@@ -22,7 +22,8 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
     public async Task Jockey_RecordsThePickupOnAPhone_AndTheCustomersTimelineShowsItWithThePdf(bool deadSpot)
     {
         var plate = $"EN-PJ {Random.Shared.Next(1, 9999)}";
-        var bookingId = await PaidBookingAsync(plate);
+        var email = $"abholung-{Guid.NewGuid():N}@journey.test";
+        var bookingId = await PaidBookingAsync(plate, email);
         await GiveTheDemoJockeyAsync(bookingId);
 
         var phone = await chromium.NewPhonePageAsync();
@@ -36,7 +37,11 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         await task.GetByTestId("open-protocol").ClickAsync();
         await phone.GetByTestId("odometer").WaitForAsync();
 
-        if (deadSpot) await phone.Context.SetOfflineAsync(true);
+        if (deadSpot)
+        {
+            await phone.Locator("#protocol[data-offline-ready=true]").WaitForAsync();   // the page's copy is on the phone
+            await phone.Context.SetOfflineAsync(true);
+        }
         foreach (var slot in Slots)
             await phone.GetByTestId($"photo-{slot}").Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = $"{slot}.jpg", MimeType = "image/jpeg", Buffer = Jpeg() });
         if (deadSpot)
@@ -75,7 +80,12 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         // The customer's timeline, without a reload: "Auto abgeholt", and the PDF once the job has made it.
         var customer = await chromium.NewPhonePageAsync();
         await customer.GotoAsync(Journeys.Url("witten", "/meine-buchungen"));
-        await Journeys.SignInAsync(customer, DemoUsers.Customer);
+        await customer.GetByRole(AriaRole.Link, new() { Name = "Ohne Passwort per E-Mail-Link" }).ClickAsync();
+        await customer.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Link schicken" }).ClickAsync();
+        var link = Assert.Single(await Maildev.MatchingAsync(email, m => m.Subject == "Ihr Anmeldelink"));
+        await customer.GotoAsync(Maildev.Link(link, Ingress.Url("id").ToString().TrimEnd('/')).ToString());
+        await customer.GetByRole(AriaRole.Button, new() { Name = "Jetzt anmelden" }).ClickAsync();
         await customer.WaitForURLAsync(url => url.Contains("/meine-buchungen", StringComparison.Ordinal), Chromium.Committed);
         var card = customer.Locator($"article[data-booking=\"{bookingId}\"]");
         await Assertions.Expect(card.Locator("[data-step=PickedUp]")).ToContainTextAsync("Auto abgeholt");
@@ -86,8 +96,8 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         await customer.Context.CloseAsync();
     }
 
-    /// <summary>A booking of the demo customer, paid in the emulator's checkout with the test card.</summary>
-    private async Task<Guid> PaidBookingAsync(string plate)
+    /// <summary>A booking of a new customer, paid in the emulator's checkout with the test card.</summary>
+    private async Task<Guid> PaidBookingAsync(string plate, string email)
     {
         var page = await chromium.NewPhonePageAsync();
         await page.GotoAsync(Journeys.Url("witten", "/buchen"));
@@ -101,7 +111,7 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         await page.Locator("input[name=slot]").First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu Ihren Angaben" }).ClickAsync();
         await page.GetByLabel("Name").FillAsync("Karla Kundin");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(DemoUsers.Customer.Email);
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
         await page.GetByLabel("Telefon").FillAsync("02302 123456");
         await page.GetByLabel("Straße und Hausnummer").FillAsync("Ruhrstraße 12");
         await page.GetByLabel("Ort").FillAsync("Witten");

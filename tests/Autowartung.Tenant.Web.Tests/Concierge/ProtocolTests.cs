@@ -100,6 +100,10 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         }
         Assert.Equal(BookingStatus.Completed, await StatusAsync(booking.Id));   // nothing was left to pay
         Assert.True(await TestRunDoneAsync());
+        var flags = System.Text.RegularExpressions.Regex.Match(await staffs.GetStringAsync("/workshop/buchungen"),
+            $"data-booking=\"{booking.Id}\">(.*?)</article>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;   // staff see how it came back
+        Assert.Contains("80 km gefahren (erlaubt: 50 km) – zu viel", flags);
+        Assert.Contains("1 neue(r) Schaden/Schäden seit der Abholung", flags);
         var returnMail = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("ist zurück", StringComparison.Ordinal), seconds: 30));
         var returnText = Poppler.Text(await Maildev.AttachmentBytesAsync(returnMail, $"Rueckgabeprotokoll-{booking.Number}.pdf"));
         Assert.Contains("Mehr als die erlaubten 50 km gefahren", returnText);

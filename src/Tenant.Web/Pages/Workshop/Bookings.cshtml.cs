@@ -25,6 +25,9 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
 
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
+    /// <summary>How each returned car came back compared with its pickup: the flags staff look at first.</summary>
+    public IReadOnlyDictionary<Guid, ReturnComparison> Returns { get; private set; } = new Dictionary<Guid, ReturnComparison>();
+
     public TimeZoneInfo Zone { get; private set; } = null!;
 
     [BindProperty] public string? Reason { get; set; }
@@ -75,10 +78,18 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
         if (workshopId is null) return false;
         Zone = HttpContext.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         var since = clock.GetUtcNow().AddDays(-1);
+        var returnedSince = clock.GetUtcNow().AddDays(-7);   // returned cars stay a week, with how they came back
         Bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.WorkshopId == workshopId && b.Status != BookingStatus.PendingPayment && b.Status != BookingStatus.Expired
-                        && (b.PickupEndUtc >= since || WithTheWorkshop.Contains(b.Status)))
+                        && (b.PickupEndUtc >= since || WithTheWorkshop.Contains(b.Status)
+                            || db.HandoverProtocols.Any(p => p.BookingId == b.Id && p.Kind == ProtocolKind.Return && p.RecordedAt >= returnedSince)))
             .OrderBy(b => b.PickupStartUtc).Take(200).ToListAsync(cancellationToken);
+        var ids = Bookings.Select(b => b.Id).ToList();
+        var protocols = await db.HandoverProtocols.AsNoTracking().Where(p => ids.Contains(p.BookingId)).ToListAsync(cancellationToken);
+        var allowance = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ReturnKmAllowance).SingleAsync(cancellationToken);
+        Returns = protocols.GroupBy(p => p.BookingId)
+            .Where(g => g.Any(p => p.Kind == ProtocolKind.Pickup) && g.Any(p => p.Kind == ProtocolKind.Return))
+            .ToDictionary(g => g.Key, g => ReadProtocols.Compare(g.Single(p => p.Kind == ProtocolKind.Pickup), g.Single(p => p.Kind == ProtocolKind.Return), allowance));
         return true;
     }
 }

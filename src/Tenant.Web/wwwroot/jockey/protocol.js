@@ -11,12 +11,19 @@
   const pending = document.getElementById("pending");
   const problems = document.getElementById("problems");
 
-  // The page and its files are kept for a reload in a dead spot: the service worker answers from this copy.
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/jockey/sw.js").catch(() => { /* the page works without it, only not after a reload offline */ });
-  if ("caches" in window) {
+  // The page and its files are kept for a reload in a dead spot: the service worker answers from this copy. Once
+  // both are in place the form says so (data-offline-ready), and the page tells the jockey it works without a network.
+  const keepForOffline = async () => {
+    if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+    await navigator.serviceWorker.register("/jockey/sw.js");
     const files = [...document.querySelectorAll("link[rel=stylesheet], script[src]")].map((element) => element.href || element.src);
-    caches.open("autowartung-jockey-v1").then((cache) => cache.addAll([location.pathname, ...files])).catch(() => { /* offline already: the copy from before stays */ });
-  }
+    await (await caches.open("autowartung-jockey-v1")).addAll([location.pathname, ...files]);
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    form.dataset.offlineReady = "true";
+    document.getElementById("offline-ready")?.removeAttribute("hidden");
+  };
+  keepForOffline().catch(() => { /* offline already, or no service worker: the page still works while it stays open */ });
 
   // ---- storage: drafts (the fields) and photos (the files, with their keys and, once sent, the server's id)
   const open = new Promise((resolve, reject) => {
