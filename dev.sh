@@ -24,6 +24,7 @@ up() {
   wait_for_port "$SMTP_PORT" maildev
   wait_for_apps
   wait_for_http "http://witten.$BASE_DOMAIN:$INGRESS_PORT/health/live" "the ingress" 30
+  ensure_demo_pickup
 }
 
 print_welcome() {
@@ -51,6 +52,9 @@ for u in json.load(open(sys.argv[1])):
     print(f"  {u['role']:<14} {u.get('city') or '-':<9} {u['email']:<36} {u['password']}{totp}")
 PY
   fi
+  echo
+  echo "A paid demo booking (EN-AW 100) waits for its pickup: sign in as the jockey at http://witten.$base/jockey,"
+  echo "record the handover on a phone-sized window; the customer sees it at http://witten.$base/meine-buchungen."
   echo
   echo "Stop with ./dev.sh down."
 }

@@ -123,7 +123,8 @@ public sealed class RebookJourneyTests(Chromium chromium) : IClassFixture<Chromi
 
         // Rebooking: a few taps, everything known is filled in.
         await page.GotoAsync(Ingress.Url("witten", "/meine-buchungen").ToString());
-        await page.GetByTestId("rebook").First.ClickAsync();
+        // Its own card: the demo customer has other bookings too (the demo's pickup, other journeys').
+        await page.Locator("article[data-booking]", new() { HasText = "EN-DK 21" }).First.GetByTestId("rebook").ClickAsync();
         Assert.Equal("Toyota|Yaris", await page.Locator("select[name=Model]").InputValueAsync());
         Assert.Equal("58453", await page.GetByLabel("Postleitzahl der Abholadresse").InputValueAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
