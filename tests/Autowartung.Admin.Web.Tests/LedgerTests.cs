@@ -110,6 +110,30 @@ public sealed class LedgerTests(LedgerApp app) : IClassFixture<LedgerApp>
     }
 
     [Fact]
+    public async Task BookingPage_ShowsItsProtocols_AndHowTheCarCameBack()
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        await app.Database.ExecuteAsync(
+            """
+            INSERT INTO handover_protocols (tenant_id, id, booking_id, kind, odometer_km, fuel_percent, keys, documents, damages, signed_by, signature_path, recorded_by, recorded_at)
+            SELECT b.tenant_id, gen_random_uuid(), b.id, k.kind, k.km, k.fuel, 2, '{}', k.damages::jsonb, 'Karla Kundin', 'x', b.customer_user_id, now() - k.ago
+            FROM bookings b, (VALUES ('Pickup', 10000, 80, '[{"Area":"Front","X":0.5,"Y":0.1,"Note":"Steinschlag","PhotoId":null}]', interval '2 days'),
+                                     ('Return', 10120, 30, '[{"Area":"Front","X":0.52,"Y":0.1,"Note":"Steinschlag","PhotoId":null},{"Area":"Rear","X":0.5,"Y":0.95,"Note":"Delle im Heck","PhotoId":null}]', interval '1 hour'))
+                 AS k(kind, km, fuel, damages, ago)
+            WHERE b.id = @p0
+            """, bookingId);
+        using var admin = app.AdminClient();
+
+        var page = await admin.GetStringAsync($"/staedte/witten/buchungen/{bookingId}");
+
+        var flags = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"return-flags\">(.*?)</ul>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("120 km gefahren (erlaubt: 50 km) – zu viel", flags);
+        Assert.Contains("Weniger Tank als bei der Abholung (80 %)", flags);
+        Assert.Contains("Neuer Schaden: Delle im Heck", flags);
+        Assert.DoesNotContain("Steinschlag", flags);   // recorded at pickup: not new
+    }
+
+    [Fact]
     public async Task BookingOfAnotherCity_IsNotFound_LikeAMissingOne()
     {
         var bookingId = await app.PaidAndCancelledBookingAsync();

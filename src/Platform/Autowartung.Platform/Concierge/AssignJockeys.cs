@@ -151,12 +151,21 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlot
         var assigned = await db.JockeyTasks.AsNoTracking()
             .Where(t => t.Status == JockeyTaskStatus.Assigned && t.StartUtc > now && (jockeyUserId == null || t.JockeyUserId == jockeyUserId))
             .ToListAsync(cancellationToken);
-        var released = 0;
-        foreach (var task in assigned)
+        // Whose jockey still may do it, asked once per weekday (shifts are kept per weekday), not once per task.
+        var standing = new HashSet<Guid>();
+        foreach (var day in assigned.GroupBy(t => t.Date.DayOfWeek))
         {
-            if (await IsAvailableAsync(task.JockeyUserId!.Value, task, cancellationToken)) continue;
-            if (await ReleaseAsync(task.Id, now, cancellationToken)) released++;
+            var (weekday, ids) = (day.Key, day.Select(t => t.Id).ToList());
+            standing.UnionWith(await db.JockeyTasks.AsNoTracking()
+                .Where(t => ids.Contains(t.Id)
+                            && db.Memberships.Any(m => m.UserId == t.JockeyUserId && m.Role == MembershipRole.Jockey && m.RevokedAt == null)
+                            && db.JockeyShifts.Any(s => s.JockeyUserId == t.JockeyUserId && s.Day == weekday && s.Start <= t.Start && s.End >= t.End)
+                            && db.Users.Any(u => u.Id == t.JockeyUserId && !u.IsDisabled))
+                .Select(t => t.Id).ToListAsync(cancellationToken));
         }
+        var released = 0;
+        foreach (var task in assigned.Where(t => !standing.Contains(t.Id)))
+            if (await ReleaseAsync(task.Id, now, cancellationToken)) released++;
         return released;
     }
 
@@ -183,9 +192,6 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlot
             db.ChangeTracker.Clear();
         }
     }
-
-    private Task<bool> IsAvailableAsync(Guid jockeyUserId, JockeyTask task, CancellationToken cancellationToken) =>
-        Jockeys(task).AnyAsync(id => id == jockeyUserId, cancellationToken);
 
     /// <summary>The city's jockeys who hold the role and are on shift for the whole window (and have not given this task back).</summary>
     private IQueryable<Guid> Jockeys(JockeyTask task)
