@@ -16,23 +16,7 @@ public sealed class PaymentJourneyTests(Chromium chromium) : IClassFixture<Chrom
     {
         var email = $"zahlung-{Guid.NewGuid():N}@journey.test";
         var page = await chromium.NewPhonePageAsync();
-        await page.GotoAsync(Ingress.Url("witten", "/buchen").ToString());
-        await page.Locator("select[name=Model]").SelectOptionAsync("Opel|Corsa");
-        await page.GetByLabel("Baujahr").FillAsync("2020");
-        await page.Locator("select[name=Fuel]").SelectOptionAsync("Petrol");
-        await page.GetByLabel("Postleitzahl der Abholadresse").FillAsync("58452");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
-        await page.Locator("input[name=Codes][value=HU_AU]").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zum Termin" }).ClickAsync();
-        await page.Locator("input[name=slot]").Last.CheckAsync();   // far ahead: cancelling stays free
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu Ihren Angaben" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Paula Zahler");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Telefon").FillAsync("02302 777777");
-        await page.GetByLabel("Straße und Hausnummer").FillAsync("Bergerstraße 3");
-        await page.GetByLabel("Ort").FillAsync("Witten");
-        await page.GetByLabel("Kennzeichen").FillAsync("EN-PZ 7");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
+        await Journeys.HoldAsync(page, "Paula Zahler", email, "02302 777777", "Bergerstraße 3", "EN-PZ 7", lastSlot: true);   // far ahead: cancelling stays free
         var total = (await page.GetByTestId("booking-total").InnerTextAsync()).Replace('\u00A0', ' ').Trim();
 
         // Stripe's hosted checkout (the emulator's): the test card pays.

@@ -100,27 +100,8 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
     private async Task<Guid> PaidBookingAsync(string plate, string email)
     {
         var page = await chromium.NewPhonePageAsync();
-        await page.GotoAsync(Journeys.Url("witten", "/buchen"));
-        await page.Locator("select[name=Model]").SelectOptionAsync("Opel|Corsa");
-        await page.GetByLabel("Baujahr").FillAsync("2020");
-        await page.Locator("select[name=Fuel]").SelectOptionAsync("Petrol");
-        await page.GetByLabel("Postleitzahl der Abholadresse").FillAsync("58452");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu den Leistungen" }).ClickAsync();
-        await page.Locator("input[name=Codes][value=HU_AU]").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zum Termin" }).ClickAsync();
-        await page.Locator("input[name=slot]").First.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Weiter zu Ihren Angaben" }).ClickAsync();
-        await page.GetByLabel("Name").FillAsync("Karla Kundin");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
-        await page.GetByLabel("Telefon").FillAsync("02302 123456");
-        await page.GetByLabel("Straße und Hausnummer").FillAsync("Ruhrstraße 12");
-        await page.GetByLabel("Ort").FillAsync("Witten");
-        await page.GetByLabel("Kennzeichen").FillAsync(plate);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
-        await page.GetByTestId("pay").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/c/pay/cs_test_", StringComparison.Ordinal), Chromium.Committed);
-        await page.GetByTestId("method-pm_card_visa").CheckAsync();
-        await page.GetByTestId("pay").ClickAsync();
+        await Journeys.HoldAsync(page, "Karla Kundin", email, "02302 123456", "Ruhrstraße 12", plate);
+        await Journeys.PayWithTestCardAsync(page);
         await page.GetByTestId("booking-confirmed").WaitForAsync();
         await page.Context.CloseAsync();
         return await ScalarAsync<Guid>("SELECT id FROM bookings WHERE license_plate = $1 ORDER BY created_at DESC LIMIT 1", plate);

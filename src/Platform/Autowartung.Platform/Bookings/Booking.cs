@@ -140,6 +140,9 @@ public sealed class Booking
             ? assigned.Detail
             : null;
 
+    /// <summary>The car is ready and its way back planned, but not yet under way: its return can still move.</summary>
+    public bool IsReturnPlanned => Status is BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned;
+
     /// <summary>Before pickup a booking can still be called off; once the car is on its way, not.</summary>
     public bool IsCancellable => Status is BookingStatus.PendingPayment or BookingStatus.Confirmed or BookingStatus.PickupAssigned;
 
@@ -185,7 +188,7 @@ public sealed class Booking
     /// <summary>A jockey will bring the car back: from ready, or again when another jockey or another window takes over.</summary>
     public bool AssignReturn(DateTimeOffset now, string jockeyFirstName)
     {
-        if (Status is not (BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned)) return false;
+        if (!IsReturnPlanned) return false;
         Status = BookingStatus.ReturnAssigned;
         _events.Add(BookingEvent.Create(now, BookingStatus.ReturnAssigned, BookingEventCode.ReturnAssigned, jockeyFirstName));
         return true;
@@ -203,7 +206,7 @@ public sealed class Booking
     /// <summary>The customer picked another free window for the car's return: ready again, until a jockey is named for the new window.</summary>
     public bool RescheduleReturn(DateTimeOffset now, DateTimeOffset returnFromUtc)
     {
-        if (Status is not (BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned)) return false;
+        if (!IsReturnPlanned) return false;
         (Status, ReturnFromUtc) = (BookingStatus.ReadyForReturn, returnFromUtc);
         _events.Add(BookingEvent.Create(now, BookingStatus.ReadyForReturn, BookingEventCode.ReturnRescheduled));
         return true;

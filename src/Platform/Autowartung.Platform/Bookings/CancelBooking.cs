@@ -34,7 +34,7 @@ public sealed class CancelBooking(
         {
             // One cancel of a booking at a time: a parallel one waits here and then reads the booking (and its
             // payment) as the first left them, so it answers 409 instead of working from what it read before.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM bookings WHERE tenant_id = {db.CurrentTenantId} AND id = {bookingId} FOR UPDATE", cancellationToken);
+            await db.LockBookingAsync(bookingId, cancellationToken);
             var booking = await db.Bookings.SingleOrDefaultAsync(b => b.Id == bookingId && (customerUserId == null || b.CustomerUserId == customerUserId), cancellationToken);
             if (booking is null) return Result.NotFound();
             var settled = await payments.SettledAsync(booking.Id, cancellationToken);

@@ -34,11 +34,11 @@ public sealed class ChooseReturnWindow(PlatformDbContext db, FindSlots findSlots
         var now = clock.GetUtcNow();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM bookings WHERE tenant_id = {db.CurrentTenantId} AND id = {bookingId} FOR UPDATE", cancellationToken);
+        await db.LockBookingAsync(bookingId, cancellationToken);
         var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
         var task = await db.JockeyTasks.SingleAsync(t => t.Id == found.Task.Id, cancellationToken);
         var (oldWindow, oldDate) = (task.WindowId, task.Date);
-        if (!booking.Status.IsReturnPlanned() || !task.Reschedule(window.Id, date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc))
+        if (!booking.IsReturnPlanned || !task.Reschedule(window.Id, date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc))
             return Result.Conflict("Die Rückgabe ist schon unterwegs und lässt sich nicht mehr verschieben.");
         if (!await places.TakeAsync(window, date, cancellationToken, countsAsBooking: false)) return Result.Conflict(Taken);
         await places.ReleaseAsync(oldWindow, oldDate, cancellationToken, countsAsBooking: false);
@@ -54,15 +54,9 @@ public sealed class ChooseReturnWindow(PlatformDbContext db, FindSlots findSlots
     private async Task<Found?> ReturnOfAsync(Guid bookingId, Guid customerUserId, CancellationToken cancellationToken)
     {
         var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bookingId && b.CustomerUserId == customerUserId, cancellationToken);
-        if (booking is null || !booking.Status.IsReturnPlanned()) return null;
+        if (booking is null || !booking.IsReturnPlanned) return null;
         var task = await db.JockeyTasks.AsNoTracking()
             .SingleOrDefaultAsync(t => t.BookingId == bookingId && t.Kind == JockeyTaskKind.Return && (t.Status == JockeyTaskStatus.Unassigned || t.Status == JockeyTaskStatus.Assigned), cancellationToken);
         return task is null ? null : new Found(booking, task);
     }
-}
-
-internal static class ReturnSteps
-{
-    /// <summary>Ready, or a jockey named for the way back, and not yet on it.</summary>
-    public static bool IsReturnPlanned(this BookingStatus status) => status is BookingStatus.ReadyForReturn or BookingStatus.ReturnAssigned;
 }

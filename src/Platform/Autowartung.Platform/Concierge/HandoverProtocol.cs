@@ -139,8 +139,6 @@ public sealed class ProtocolPhoto
             UploadedBy = uploadedBy,
             UploadedAt = now,
         };
-
-    public void BelongTo(Guid protocolId) => ProtocolId = protocolId;
 }
 
 /// <summary>Where a booking's protocol files lie in its city's container.</summary>

@@ -25,7 +25,7 @@ public sealed class MoveBooking(PlatformDbContext db, BookingParties parties, Au
         BookingStatus from;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM bookings WHERE tenant_id = {db.CurrentTenantId} AND id = {bookingId} FOR UPDATE", cancellationToken);
+            await db.LockBookingAsync(bookingId, cancellationToken);
             var found = await parties.FindAsync(bookingId, caller, track: true, cancellationToken);
             if (found is null || !await MayAsync(found, target, caller, cancellationToken)) return Result.NotFound();
             var booking = found.Booking;

@@ -57,7 +57,7 @@ public sealed class RecordProtocol(
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM bookings WHERE tenant_id = {db.CurrentTenantId} AND id = {bookingId} FOR UPDATE", cancellationToken);
+            await db.LockBookingAsync(bookingId, cancellationToken);
             if (await ProtocolRules.ErrandAsync(db, parties, bookingId, kind, caller, cancellationToken, track: true) is not { Failure: null, Task: { } task } current)
                 return Result.Conflict("Das Protokoll ist schon aufgenommen.");
             var tracked = current.Found.Booking;
@@ -154,7 +154,7 @@ public sealed class RecordProtocol(
         else
         {
             var missing = HandoverProtocol.RequiredPhotos.Where(slot => !photos.Any(p => p.Slot == slot && ids.Contains(p.Id))).ToList();
-            Require(missing.Count == 0, "photoIds", $"Es fehlen Fotos: {string.Join(", ", missing.Select(PhotoLabel))}.");
+            Require(missing.Count == 0, "photoIds", $"Es fehlen Fotos: {string.Join(", ", missing.Select(ProtocolLabels.Photo))}.");
         }
 
         signature = Signature(request.SignaturePng);
@@ -189,6 +189,4 @@ public sealed class RecordProtocol(
             }
         return false;
     }
-
-    private static string PhotoLabel(PhotoSlot slot) => ProtocolLabels.Photo(slot);
 }

@@ -32,13 +32,16 @@ public sealed class UploadProtocolPhoto(PlatformDbContext db, BookingParties par
         if (errand.Failure is { } refused) return refused;
 
         if (idempotencyKey is not null && await EarlierAsync(bookingId, idempotencyKey, cancellationToken) is { } earlier) return earlier;
-        if (content.Length > Photos.MaxBytes) return Result.TooLarge("Ein Foto darf höchstens 10 MB groß sein.");
-        if (Photos.SniffContentType(content.Span) is null) return Result.UnsupportedType($"Bitte ein Foto als {Types} senden.");
         var outcome = Photos.Process(content);
         if (outcome.Photo is not { } processed)
-            return outcome.Rejection == PhotoRejection.TooManyPixels
-                ? Result.TooLarge("Das Bild hat zu viele Pixel.")
-                : Result.UnsupportedType($"Diese Datei lässt sich nicht als Foto lesen. Bitte ein Foto als {Types} senden.");
+        {
+            return outcome.Rejection switch
+            {
+                PhotoRejection.TooManyBytes => Result.TooLarge("Ein Foto darf höchstens 10 MB groß sein."),
+                PhotoRejection.TooManyPixels => Result.TooLarge("Das Bild hat zu viele Pixel."),
+                _ => Result.UnsupportedType($"Diese Datei lässt sich nicht als Foto lesen. Bitte ein Foto als {Types} senden."),
+            };
+        }
 
         var photo = ProtocolPhoto.Upload(bookingId, kind, slot, processed.Width, processed.Height, processed.Jpeg.Length, idempotencyKey, caller.UserId, clock.GetUtcNow());
         var city = db.CurrentTenantId;

@@ -90,7 +90,4 @@ public sealed class CityFiles(BlobServiceClient blobs)
     /// <summary>Removes a file, if it is there (an upload that lost a race, a draft given up).</summary>
     public async Task DeleteAsync(Guid cityId, string path, CancellationToken cancellationToken = default) =>
         await blobs.GetBlobContainerClient(ContainerName(cityId)).GetBlobClient(path).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-
-    /// <summary>The file's address at the storage account: no use to anyone without the account's key.</summary>
-    public Uri AddressOf(Guid cityId, string path) => blobs.GetBlobContainerClient(ContainerName(cityId)).GetBlobClient(path).Uri;
 }
