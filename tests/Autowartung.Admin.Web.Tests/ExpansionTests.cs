@@ -8,6 +8,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;

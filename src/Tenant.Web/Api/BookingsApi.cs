@@ -5,6 +5,7 @@ using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Web.Access;
@@ -34,19 +35,26 @@ public static class BookingsApi
     /// <summary>A recorded protocol: its JSON and, once the job has made it, its PDF.</summary>
     public sealed record ProtocolLink(string Kind, DateTimeOffset RecordedAt, string Url, string? PdfUrl);
 
+    /// <summary>The replacement car booked with the order: <c>status</c> is Reserved, Out, Back or Released (not taken after all); the days are city dates.</summary>
+    public sealed record ReplacementCarState(string Status, DateOnly FirstDay, DateOnly LastDay);
+
+    /// <summary>Until which day (city date) a replacement car is free on every day from <c>from</c>; null when none is free that day.</summary>
+    public sealed record ReplacementCarAvailability(DateOnly From, DateOnly? FreeUntil);
+
     /// <param name="PaymentUrl">Stripe's hosted checkout, while the booking waits for payment.</param>
     /// <param name="Jockey">The jockey assigned to the car's next errand; null while none is.</param>
     /// <param name="Protocols">The pickup's and the return's protocols, as far as they are recorded.</param>
     public sealed record BookingResponse(
         Guid Id, string Status, Guid QuoteId, string SlotId, DateOnly Date, string Start, string End, DateTimeOffset HoldExpiresAt,
         string LicensePlate, QuotesApi.Vehicle Vehicle, IReadOnlyList<QuotesApi.Line> Lines, int TotalGrossCents, IReadOnlyList<TimelineEntry> Timeline,
-        string? PaymentUrl, PaymentState? Payment, JockeyRef? Jockey, IReadOnlyList<ProtocolLink> Protocols);
+        string? PaymentUrl, PaymentState? Payment, JockeyRef? Jockey, IReadOnlyList<ProtocolLink> Protocols, ReplacementCarState? ReplacementCar);
 
     public sealed record CancellationResponse(BookingResponse Booking, int RefundCents, int FeeCents);
 
     public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder api)
     {
         api.MapGet("/slots", GetSlotsAsync).AllowAnonymous().WithTags("Slots");
+        api.MapGet("/replacement-cars", GetReplacementCarsAsync).AllowAnonymous().WithTags("Slots");
         var bookings = api.MapGroup("/bookings").WithTags("Bookings").DisableAntiforgery();
         bookings.MapPost("/", CreateAsync).AllowAnonymous();
         bookings.MapGet("/", ListAsync).RequireAuthorization();
@@ -68,6 +76,17 @@ public static class BookingsApi
         return TypedResults.Ok<IReadOnlyList<Slot>>(slots.Select(s => new Slot(s.Id, s.Date, s.Start.ToString("HH:mm"), s.End.ToString("HH:mm"), s.Remaining)).ToList());
     }
 
+    /// <summary>Whether a replacement car can go along with a pickup on <c>from</c>, and until which day (at most <see cref="CreateBooking.MaxReturnDays"/> ahead).</summary>
+    private static async Task<Results<Ok<ReplacementCarAvailability>, ValidationProblem>> GetReplacementCarsAsync(
+        DateOnly? from, CarLoans carLoans, HttpContext context, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        if (from is not { } day || day < today || day > today.AddYears(1))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Bitte den Abholtag angeben (YYYY-MM-DD, ab heute, höchstens ein Jahr voraus)."] });
+        return TypedResults.Ok(new ReplacementCarAvailability(day, await carLoans.FreeUntilAsync(day, CreateBooking.MaxReturnDays, cancellationToken)));
+    }
+
     /// <summary>
     /// Holds the slot, creates the booking and opens Stripe's checkout for it (201, with <c>paymentUrl</c>).
     /// The same <c>Idempotency-Key</c> with the same body answers with the same booking and checkout; with
@@ -76,7 +95,7 @@ public static class BookingsApi
     /// </summary>
     private static async Task<Results<Created<BookingResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> CreateAsync(
         CreateBooking.Request request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context,
-        CreateBooking createBooking, StartCheckout startCheckout, CancellationToken cancellationToken)
+        CreateBooking createBooking, StartCheckout startCheckout, CarLoans carLoans, CancellationToken cancellationToken)
     {
         var signedIn = context.Features.Get<UserAccess>()?.UserId;
         var held = await createBooking.RunAsync(request, idempotencyKey ?? "", signedIn, cancellationToken);
@@ -84,7 +103,8 @@ public static class BookingsApi
         {
             // The booking was just held in this city, so its checkout is found; only its state varies.
             var checkout = (await startCheckout.RunAsync(held.Value.Id, cancellationToken)).Value;
-            return TypedResults.Created($"/api/v1/bookings/{held.Value.Id}", ToResponse(held.Value, checkout.Payment, context));
+            var loan = await carLoans.ForAsync(held.Value.Id, cancellationToken);
+            return TypedResults.Created($"/api/v1/bookings/{held.Value.Id}", ToResponse(held.Value, checkout.Payment, context, loan));
         }
         return held.Failure.Status switch
         {
@@ -101,7 +121,8 @@ public static class BookingsApi
         var ids = bookings.Select(b => b.Id).ToList();
         var payments = await db.Payments.AsNoTracking().CheckoutsOf(ids)
             .ToDictionaryAsync(p => p.BookingId, cancellationToken);
-        return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context)).ToList());
+        var loans = await db.CarLoans.AsNoTracking().Where(l => ids.Contains(l.BookingId)).ToDictionaryAsync(l => l.BookingId, cancellationToken);
+        return TypedResults.Ok(bookings.Select(b => ToResponse(b, payments.GetValueOrDefault(b.Id), context, loans.GetValueOrDefault(b.Id))).ToList());
     }
 
     /// <summary>A booking for its customer, its jockeys, its workshop's staff and admins; for anyone else, or of another city, a 404.</summary>
@@ -110,7 +131,8 @@ public static class BookingsApi
     {
         if (await parties.FindAsync(id, context.Caller()!, cancellationToken: cancellationToken) is not { } found) return TypedResults.NotFound();
         var protocols = await db.HandoverProtocols.AsNoTracking().Where(p => p.BookingId == id).OrderBy(p => p.RecordedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(found.Booking, await BookingPaymentAsync(db, id, cancellationToken), context) with
+        var loan = await db.CarLoans.AsNoTracking().SingleOrDefaultAsync(l => l.BookingId == id, cancellationToken);
+        return TypedResults.Ok(ToResponse(found.Booking, await BookingPaymentAsync(db, id, cancellationToken), context, loan) with
         {
             Protocols = protocols.Select(Link).ToList(),
         });
@@ -133,14 +155,15 @@ public static class BookingsApi
         var cancelled = await cancelBooking.RunAsync(id, CancelledBy.Customer, null, customer, cancellationToken);
         if (cancelled.Failure is { } failure) return failure.Status == ResultStatus.NotFound ? TypedResults.NotFound() : ResultHttp.Conflict(failure);
         var (booking, refund, fee) = cancelled.Value;
-        return TypedResults.Ok(new CancellationResponse(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context), refund, fee));
+        var loan = await db.CarLoans.AsNoTracking().SingleOrDefaultAsync(l => l.BookingId == id, cancellationToken);
+        return TypedResults.Ok(new CancellationResponse(ToResponse(booking, await BookingPaymentAsync(db, id, cancellationToken), context, loan), refund, fee));
     }
 
     private static Task<Payment?> BookingPaymentAsync(PlatformDbContext db, Guid bookingId, CancellationToken cancellationToken) =>
         db.Payments.AsNoTracking().CheckoutOf(bookingId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Times in the city's own zone: what the customer sees on the page and in the email.</summary>
-    internal static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context)
+    internal static BookingResponse ToResponse(Booking booking, Payment? payment, HttpContext context, CarLoan? loan)
     {
         var zone = context.GetTenantInfo<CityTenantInfo>()!.TimeZone;
         var text = context.RequestServices.GetRequiredService<IStringLocalizer<UiText>>();
@@ -154,6 +177,7 @@ public static class BookingsApi
             booking.Events.Select(e => new TimelineEntry(e.At, e.Status.ToString(), e.Code.ToString(), BookingTimeline.Describe(e, text))).ToList(),
             booking.Status == BookingStatus.PendingPayment ? payment?.CheckoutUrl : null,
             payment is null ? null : new PaymentState(payment.Status.ToString(), payment.AmountCents, payment.RefundedCents, payment.PaymentMethodLabel, payment.FailureCode),
-            booking.JockeyFirstName is { } jockey ? new JockeyRef(jockey) : null, []);
+            booking.JockeyFirstName is { } jockey ? new JockeyRef(jockey) : null, [],
+            loan is null ? null : new ReplacementCarState(loan.Status.ToString(), loan.FirstDay, loan.LastDay));
     }
 }

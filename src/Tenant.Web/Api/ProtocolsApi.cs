@@ -36,7 +36,10 @@ public static class ProtocolsApi
     public sealed record ProtocolResponse(
         Guid Id, Guid BookingId, string Kind, DateTimeOffset RecordedAt, int OdometerKm, int FuelPercent, int Keys, IReadOnlyList<string> Documents,
         IReadOnlyList<DamageResponse> Damages, string SignedBy, string SignatureUrl, IReadOnlyList<PhotoResponse> Photos,
-        ComparisonResponse? Comparison, string? PdfUrl);
+        ComparisonResponse? Comparison, string? PdfUrl, ReplacementCarResponse? ReplacementCar);
+
+    /// <summary>The replacement car's own handover: out at pickup (plate, km, fuel), and at return back too.</summary>
+    public sealed record ReplacementCarResponse(string LicensePlate, string Model, int KmOut, int FuelOutPercent, int? KmBack, int? FuelBackPercent);
 
     public sealed record TransitionRequest(string? To);
 
@@ -154,10 +157,11 @@ public static class ProtocolsApi
     /// <c>ReadyForReturn</c> (the workshop's staff). 409 from the wrong step.
     /// </summary>
     private static async Task<Results<Ok<BookingsApi.BookingResponse>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> MoveAsync(
-        Guid id, TransitionRequest request, HttpContext context, MoveBooking move, CancellationToken cancellationToken)
+        Guid id, TransitionRequest request, HttpContext context, MoveBooking move, Platform.Fleet.CarLoans carLoans, CancellationToken cancellationToken)
     {
         var moved = await move.RunAsync(id, request.To, context.Caller()!, context.GetAuditOrigin(), cancellationToken);
-        return moved.ToHttp(booking => BookingsApi.ToResponse(booking, null, context));
+        var loan = moved.Succeeded ? await carLoans.ForAsync(id, cancellationToken) : null;
+        return moved.ToHttp(booking => BookingsApi.ToResponse(booking, null, context, loan));
     }
 
     private static bool TryKind(string kind, out ProtocolKind protocolKind)
@@ -186,6 +190,7 @@ public static class ProtocolsApi
             protocol.SignedBy, $"{root}/signature.png", view.Photos.Select(p => ToResponse(protocol.BookingId, p)).ToList(),
             comparison is null ? null : new ComparisonResponse(comparison.PickupOdometerKm, comparison.KmDriven, comparison.AllowanceKm, comparison.OverAllowance,
                 comparison.PickupFuelPercent, comparison.FuelLower, comparison.NewDamages.Count),
-            protocol.PdfPath is null ? null : $"{root}.pdf");
+            protocol.PdfPath is null ? null : $"{root}.pdf",
+            view.ReplacementCar is { } car ? new ReplacementCarResponse(car.LicensePlate, car.Model, car.KmOut, car.FuelOut, car.KmBack, car.FuelBack) : null);
     }
 }

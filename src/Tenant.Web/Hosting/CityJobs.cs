@@ -20,6 +20,7 @@ public static class CityJobs
         var expireHoldsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ExpireHoldsEverySeconds", 30));
         var assignJockeysEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:AssignJockeysEverySeconds", 5));
         var protocolPdfsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ProtocolPdfsEverySeconds", 3));
+        var carLoansEvery = TimeSpan.FromMinutes(builder.Configuration.GetValue("Jobs:CarLoansEveryMinutes", 15));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -50,6 +51,10 @@ public static class CityJobs
             quartz.AddJob<MakeProtocolPdfsJob>(job => job.WithIdentity(protocolPdfs).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(protocolPdfs).WithIdentity("make-protocol-pdfs")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(protocolPdfsEvery).RepeatForever()));
+            var carLoans = new JobKey("extend-car-loans");
+            quartz.AddJob<ExtendCarLoansJob>(job => job.WithIdentity(carLoans).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(carLoans).WithIdentity("extend-car-loans")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(carLoansEvery).RepeatForever()));
             var forgetUnconfirmed = new JobKey("forget-unconfirmed-waitlist-entries");
             quartz.AddJob<ForgetUnconfirmedEntriesJob>(job => job.WithIdentity(forgetUnconfirmed).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(forgetUnconfirmed).WithIdentity("forget-unconfirmed-waitlist-entries")
@@ -101,6 +106,20 @@ internal sealed partial class AssignJockeysJob(AssignJockeysEverywhere assign, I
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Jockey tasks: {Planned} planned, {Assigned} assigned, {Released} released, {Unstaffed} without a free jockey")]
     private static partial void LogRun(ILogger logger, int planned, int assigned, int released, int unstaffed);
+}
+
+/// <summary>Keeps a replacement car's loan running while its order does: a car still out after its last day is held for today too, and a clash is flagged.</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class ExtendCarLoansJob(ExtendCarLoans extend, ILogger<ExtendCarLoansJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var extended = await extend.RunAsync(cancellationToken);
+        if (extended > 0) LogExtended(logger, extended);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} replacement car loan(s) extended: their orders run longer")]
+    private static partial void LogExtended(ILogger logger, int count);
 }
 
 /// <summary>Sends refunds the provider could not take at the time, and follows pending ones until they are paid out.</summary>

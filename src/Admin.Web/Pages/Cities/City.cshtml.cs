@@ -7,6 +7,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Workshops;
 using Autowartung.ServiceDefaults.Hosting;

@@ -64,3 +64,10 @@ internal sealed class BookingRequestConfiguration : IEntityTypeConfiguration<Boo
         // and a key that is already taken rolls the whole booking back.
     }
 }
+
+/// <summary>A replacement car's loan belongs to its booking; declared here because the fleet sits below bookings and does not know them.</summary>
+internal sealed class CarLoanBookingConfiguration : IEntityTypeConfiguration<Fleet.CarLoan>
+{
+    public void Configure(EntityTypeBuilder<Fleet.CarLoan> builder) =>
+        builder.HasTenantReference<Fleet.CarLoan, Booking>(nameof(Fleet.CarLoan.BookingId)).OnDelete(DeleteBehavior.Cascade);
+}

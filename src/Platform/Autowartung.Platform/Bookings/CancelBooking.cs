@@ -1,4 +1,5 @@
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,14 +7,14 @@ namespace Autowartung.Platform.Bookings;
 
 /// <summary>
 /// Calls a booking off before pickup: the customer from "Meine Buchungen" (free inside the city's window,
-/// later the city's fee is kept) or staff with a reason (always free). The cancellation, the freed places
+/// later the city's fee is kept) or staff with a reason (always free). The cancellation, the freed places (its replacement car's days among them)
 /// and the refund to send are one transaction, which holds the booking's row lock; the refund goes to the provider afterwards with its own
 /// idempotency key, so a second cancel (409) or a retry never pays out twice. A confirmed booking's customer
 /// is told by email (with the calendar entry's cancellation), through the outbox in the same transaction.
 /// Runs in the city's scope.
 /// </summary>
 public sealed class CancelBooking(
-    PlatformDbContext db, SlotPlaces places, IBookingPayments payments, BookingCancellationEmail email, TimeProvider clock)
+    PlatformDbContext db, SlotPlaces places, CarLoans carLoans, IBookingPayments payments, BookingCancellationEmail email, TimeProvider clock)
 {
     public sealed record Cancellation(Booking Booking, int RefundCents, int FeeCents);
 
@@ -46,6 +47,7 @@ public sealed class CancelBooking(
             var refund = settled is null ? 0 : Math.Max(0, settled.RefundableCents - fee);
             await payments.CancelAsync(booking.Id, refund, by == CancelledBy.Customer ? "Stornierung durch den Kunden" : $"Stornierung: {reason!.Trim()}", now, cancellationToken);
             await places.ReleaseAsync(booking.SlotWindowId, booking.SlotDate, cancellationToken);
+            await carLoans.ReleaseAsync(booking.Id, cancellationToken);
             if (wasConfirmed) await email.AddAsync(booking, by, reason, refund, fee, cancellationToken);
             try
             {

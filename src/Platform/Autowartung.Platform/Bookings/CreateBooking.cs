@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Scheduling;
 using Microsoft.AspNetCore.Identity;
@@ -14,19 +15,21 @@ namespace Autowartung.Platform.Bookings;
 
 /// <summary>
 /// Books a quote into a slot and holds the place while payment is pending. The database decides who
-/// gets a place: each counter (slot, jockeys, the pilot's daily cap) is raised by one conditional
-/// UPDATE in one transaction, so k places give exactly k bookings however many requests race, on
+/// gets a place: each counter (slot, jockeys, the pilot's daily cap, and the fleet's days when a
+/// replacement car goes along) is raised by one conditional UPDATE in one transaction, so k places give exactly k bookings however many requests race, on
 /// however many app instances. Idempotent per <c>Idempotency-Key</c>. Runs in the city's tenant scope.
 /// </summary>
 public sealed partial class CreateBooking(
-    PlatformDbContext db, FindSlots findSlots, SlotPlaces places, UserManager<PlatformUser> users, TimeProvider clock)
+    PlatformDbContext db, FindSlots findSlots, SlotPlaces places, CarLoans carLoans, UserManager<PlatformUser> users, TimeProvider clock)
 {
     public sealed record ContactInput(string? Name, string? Email, string? Phone);
 
     public sealed record AddressInput(string? Street, string? PostalCode, string? City);
 
     /// <param name="ReturnFrom">From when the customer would like the car back, in the city's local time; by default the pickup day from 16:00.</param>
-    public sealed record Request(Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate, DateTime? ReturnFrom = null);
+    /// <param name="ReplacementCar">A car of the city's fleet for the days from the pickup to the wished return, included in the price.</param>
+    public sealed record Request(
+        Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate, DateTime? ReturnFrom = null, bool? ReplacementCar = null);
 
     /// <summary>When a car comes back unless the customer says otherwise: the afternoon of its pickup day.</summary>
     public static readonly TimeOnly DefaultReturnFrom = new(16, 0);
@@ -35,6 +38,8 @@ public sealed partial class CreateBooking(
     public const int MaxReturnDays = 14;
 
     public const string SlotTaken = "Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.";
+
+    public const string NoCarFree = "Für diese Tage ist leider kein Ersatzwagen mehr frei. Bitte buchen Sie ohne Ersatzwagen oder mit einer früheren Rückgabe.";
 
     public TimeSpan Hold { get; init; } = Booking.DefaultHold;
 
@@ -90,6 +95,13 @@ public sealed partial class CreateBooking(
         var onboarding = await db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.Status == Cities.CityStatus.Onboarding, cancellationToken);
         var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, returnFrom, isTest: onboarding);
         db.Bookings.Add(booking);
+        if (request.ReplacementCar == true
+            && !await carLoans.ReserveAsync(booking.Id, date, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(booking.ReturnFromUtc, zone).DateTime), cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Result.Conflict(NoCarFree);
+        }
         await db.SaveChangesAsync(cancellationToken);
 
         var recorded = await db.Database.ExecuteSqlAsync(

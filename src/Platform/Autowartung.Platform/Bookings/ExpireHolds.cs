@@ -2,6 +2,7 @@ using Autowartung.MultiTenancy;
 using Autowartung.MultiTenancy.EntityFrameworkCore;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace Autowartung.Platform.Bookings;
 /// any request; opens a tenant scope per city.
 /// </summary>
 public sealed class ExpireHolds(
-    PlatformDbContext db, SlotPlaces places, IBookingPayments payments, MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
+    PlatformDbContext db, SlotPlaces places, CarLoans carLoans, IBookingPayments payments, MultiTenantContextAccessor<CityTenantInfo> tenancy, TimeProvider clock)
 {
     public async Task<int> RunAsync(int batchSize = 200, CancellationToken cancellationToken = default)
     {
@@ -44,6 +45,7 @@ public sealed class ExpireHolds(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var booking = await db.Bookings.SingleAsync(b => b.Id == bookingId, cancellationToken);
         if (!booking.Expire(now)) return false;
+        await carLoans.ReleaseAsync(booking.Id, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

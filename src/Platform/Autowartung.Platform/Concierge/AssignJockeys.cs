@@ -3,6 +3,7 @@ using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ namespace Autowartung.Platform.Concierge;
 /// (shift removed, membership revoked) or whose booking was called off are cleared first. Runs in the
 /// city's tenant scope.
 /// </summary>
-public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlots findSlots, SlotPlaces places, ICustomerLinks links, TimeProvider clock)
+public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlots findSlots, SlotPlaces places, CarLoans carLoans, ICustomerLinks links, TimeProvider clock)
 {
     public sealed record Run(int Planned, int Released, int Assigned, int Unstaffed);
 
@@ -121,6 +122,8 @@ public sealed class AssignJockeys(PlatformDbContext db, IOutbox outbox, FindSlot
         {
             if (!await places.TakeAsync(window, slot.Date, cancellationToken, countsAsBooking: false)) return null;
             db.JockeyTasks.Add(JockeyTask.Create(bookingId, JockeyTaskKind.Return, window.Id, slot.Date, slot.Start, slot.End, slot.StartUtc, slot.EndUtc, now));
+            // An order that took longer keeps its replacement car until the return; a clash goes to the admins.
+            await carLoans.ExtendAsync(bookingId, Booking.NumberFor(bookingId), slot.Date, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

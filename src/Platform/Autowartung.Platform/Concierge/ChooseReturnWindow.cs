@@ -1,5 +1,6 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,10 @@ namespace Autowartung.Platform.Concierge;
 /// <summary>
 /// The customer picks another free window for their car's return, from the link in the email. The new
 /// window's places are taken and the old one's given back in one transaction (the database decides, as for
-/// bookings); the errand starts over there and the jockeys' job finds it a jockey and tells the customer.
+/// bookings), and a replacement car stays with the customer until then; the errand starts over there and the jockeys' job finds it a jockey and tells the customer.
 /// Runs in the city's tenant scope.
 /// </summary>
-public sealed class ChooseReturnWindow(PlatformDbContext db, FindSlots findSlots, SlotPlaces places, TimeProvider clock)
+public sealed class ChooseReturnWindow(PlatformDbContext db, FindSlots findSlots, SlotPlaces places, CarLoans carLoans, TimeProvider clock)
 {
     public const string Taken = "Dieses Zeitfenster ist leider nicht mehr frei. Bitte wählen Sie ein anderes.";
 
@@ -43,6 +44,7 @@ public sealed class ChooseReturnWindow(PlatformDbContext db, FindSlots findSlots
         if (!await places.TakeAsync(window, date, cancellationToken, countsAsBooking: false)) return Result.Conflict(Taken);
         await places.ReleaseAsync(oldWindow, oldDate, cancellationToken, countsAsBooking: false);
         booking.RescheduleReturn(now, slot.StartUtc);
+        await carLoans.ExtendAsync(booking.Id, booking.Number, date, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

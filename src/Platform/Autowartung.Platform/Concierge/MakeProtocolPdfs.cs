@@ -103,7 +103,9 @@ public sealed class MakeProtocolPdfs(
             protocol.SignedBy, signature,
             comparison is null ? null : new ProtocolDocument.ReturnComparison(comparison.PickupOdometerKm, comparison.KmDriven, comparison.AllowanceKm,
                 comparison.OverAllowance, comparison.PickupFuelPercent, comparison.FuelLower, comparison.NewDamages.Count),
-            ReplacementCar: null);
+            view.ReplacementCar is { } car
+                ? new ProtocolDocument.ReplacementCarHandover($"{car.LicensePlate} · {car.Model}", car.KmOut, car.KmBack, car.FuelOut, car.FuelBack)
+                : null);
     }
 }
 

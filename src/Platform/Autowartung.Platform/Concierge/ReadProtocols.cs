@@ -1,4 +1,5 @@
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Concierge;
@@ -13,6 +14,9 @@ public sealed record ReturnComparison(
     public bool HasFlags => OverAllowance || FuelLower || NewDamages.Count > 0;
 }
 
+/// <summary>The replacement car's own handover as a protocol states it: out at pickup, and at return back as well.</summary>
+public sealed record CarHandover(string LicensePlate, string Model, int KmOut, int FuelOut, int? KmBack, int? FuelBack);
+
 /// <summary>
 /// A booking's protocols as its parties see them: the record, its photos, and for the return the comparison
 /// with the pickup. Nobody else finds them. Runs in the city's tenant scope.
@@ -22,7 +26,7 @@ public sealed class ReadProtocols(PlatformDbContext db, BookingParties parties)
     /// <summary>How close (on the car's outline, 0..1) a damage at return must be to one at pickup, in the same area, to be the same.</summary>
     public const double SameSpot = 0.15;
 
-    public sealed record View(HandoverProtocol Protocol, IReadOnlyList<ProtocolPhoto> Photos, ReturnComparison? Comparison);
+    public sealed record View(HandoverProtocol Protocol, IReadOnlyList<ProtocolPhoto> Photos, ReturnComparison? Comparison, CarHandover? ReplacementCar);
 
     public async Task<View?> RunAsync(Guid bookingId, ProtocolKind kind, Caller caller, CancellationToken cancellationToken = default)
     {
@@ -42,7 +46,19 @@ public sealed class ReadProtocols(PlatformDbContext db, BookingParties parties)
             var allowance = await db.Cities.AsNoTracking().Where(c => c.Id == db.CurrentTenantId).Select(c => c.ReturnKmAllowance).SingleAsync(cancellationToken);
             comparison = Compare(pickup, protocol, allowance);
         }
-        return new View(protocol, photos, comparison);
+        return new View(protocol, photos, comparison, await CarAsync(bookingId, kind, cancellationToken));
+    }
+
+    private async Task<CarHandover?> CarAsync(Guid bookingId, ProtocolKind kind, CancellationToken cancellationToken)
+    {
+        var car = await (
+            from loan in db.CarLoans.AsNoTracking()
+            where loan.BookingId == bookingId && loan.KmOut != null
+            join fleetCar in db.ReplacementCars.AsNoTracking() on loan.CarId equals fleetCar.Id
+            select new { fleetCar.LicensePlate, fleetCar.Model, loan.KmOut, loan.FuelOut, loan.KmBack, loan.FuelBack }).SingleOrDefaultAsync(cancellationToken);
+        if (car is null) return null;
+        var back = kind == ProtocolKind.Return;
+        return new CarHandover(car.LicensePlate, car.Model, car.KmOut!.Value, car.FuelOut!.Value, back ? car.KmBack : null, back ? car.FuelBack : null);
     }
 
     public static ReturnComparison Compare(HandoverProtocol pickup, HandoverProtocol back, int allowanceKm)

@@ -1,6 +1,7 @@
 using Autowartung.Platform.Audit;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Storage;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,17 +13,23 @@ namespace Autowartung.Platform.Concierge;
 /// The jockey records the handover at pickup or the car's return, signed by the customer. With it the
 /// booking moves on (picked up, or returned and, with nothing left to pay, completed) and the errand is
 /// done, in one transaction that holds the booking's row; a second protocol of the kind is refused by the
-/// database. Its PDF is made by a job and mailed to the customer. Runs in the city's tenant scope.
+/// database. A replacement car booked with the order is handed out at the pickup and taken back at the
+/// return in the same transaction, with its own km and fuel. Its PDF is made by a job and mailed to the
+/// customer. Runs in the city's tenant scope.
 /// </summary>
 public sealed class RecordProtocol(
-    PlatformDbContext db, BookingParties parties, CityFiles files, IBookingPayments payments, AuditLog audit, TimeProvider clock)
+    PlatformDbContext db, BookingParties parties, CityFiles files, CarLoans carLoans, IBookingPayments payments, AuditLog audit, TimeProvider clock)
 {
     public sealed record DamageInput(string? Area, double? X, double? Y, string? Note, Guid? PhotoId);
 
+    /// <summary>The replacement car's own handover: at pickup which car and its km and fuel, at return its km and fuel; or that the customer does not take it after all.</summary>
+    public sealed record ReplacementCarInput(Guid? CarId, int? OdometerKm, int? FuelPercent, bool? NotTaken);
+
     /// <param name="SignaturePng">The signature drawn on the phone, as a <c>data:image/png;base64,</c> URL.</param>
+    /// <param name="ReplacementCar">Required when the booking has a replacement car to hand out or take back; else absent.</param>
     public sealed record Request(
         int? OdometerKm, int? FuelPercent, IReadOnlyList<DamageInput>? Damages, int? Keys, IReadOnlyList<string>? Documents,
-        string? SignedBy, string? SignaturePng, IReadOnlyList<Guid>? PhotoIds);
+        string? SignedBy, string? SignaturePng, IReadOnlyList<Guid>? PhotoIds, ReplacementCarInput? ReplacementCar = null);
 
     public const int MaxOdometerKm = 2_000_000;
 
@@ -46,6 +53,8 @@ public sealed class RecordProtocol(
         var photos = await db.ProtocolPhotos.AsNoTracking().Where(p => p.BookingId == bookingId && p.Kind == kind && p.ProtocolId == null).ToListAsync(cancellationToken);
         var lastKm = await LastKnownKmAsync(booking, kind, cancellationToken);
         var errors = Validate(request, kind, photos, lastKm, out var signature);
+        var loan = await db.CarLoans.AsNoTracking().SingleOrDefaultAsync(l => l.BookingId == bookingId, cancellationToken);
+        foreach (var (field, message) in await ValidateCarAsync(request.ReplacementCar, kind, loan, cancellationToken)) errors.TryAdd(field, [message]);
         if (errors.Count > 0) return Result.Invalid(errors);
 
         var now = clock.GetUtcNow();
@@ -64,6 +73,7 @@ public sealed class RecordProtocol(
             var moved = kind == ProtocolKind.Pickup ? tracked.PickUp(now) : tracked.HandBack(now);
             if (!moved || !task.Finish(caller.UserId)) return Result.Conflict("Für diese Buchung ist gerade kein Protokoll fällig.");
             if (kind == ProtocolKind.Return && await payments.IsPaidUpAsync(bookingId, cancellationToken)) tracked.Complete(now);
+            if (await HandOverCarAsync(tracked, kind, request.ReplacementCar, now, cancellationToken) is { } carRefused) return carRefused;
             db.HandoverProtocols.Add(protocol);
             try
             {
@@ -86,15 +96,97 @@ public sealed class RecordProtocol(
         return protocol;
     }
 
+    /// <summary>The car goes out, stays behind (not taken), or comes back, inside the protocol's transaction; a failure to return instead.</summary>
+    private async Task<Failure?> HandOverCarAsync(Booking booking, ProtocolKind kind, ReplacementCarInput? car, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (car is null) return null;
+        if (kind == ProtocolKind.Pickup && car.NotTaken == true)
+        {
+            await carLoans.ReleaseAsync(booking.Id, cancellationToken);
+            return null;
+        }
+        var handover = kind == ProtocolKind.Pickup
+            ? await carLoans.HandOutAsync(booking.Id, car.CarId!.Value, car.OdometerKm!.Value, car.FuelPercent!.Value, cancellationToken)
+            : await carLoans.TakeBackAsync(booking.Id, booking.Number, car.OdometerKm!.Value, car.FuelPercent!.Value,
+                DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, ((Cities.CityTenantInfo)db.TenantInfo!).TimeZone).DateTime), cancellationToken);
+        return handover switch
+        {
+            CarLoans.Handover.Done => null,
+            CarLoans.Handover.CarNotFree => Result.Invalid("replacementCar.carId", "Dieser Ersatzwagen ist gerade bei einem anderen Kunden; bitte einen anderen wählen."),
+            _ => Result.Conflict("Der Ersatzwagen dieser Buchung wurde gerade schon übergeben."),
+        };
+    }
+
+    /// <summary>
+    /// The replacement car's part: at pickup of a reserved loan a free car with km and fuel (or "not taken"),
+    /// at return of a car that is out its km (not below what it left with) and fuel; nothing for a booking without one.
+    /// </summary>
+    private async Task<List<(string Field, string Message)>> ValidateCarAsync(ReplacementCarInput? car, ProtocolKind kind, CarLoan? loan, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string, string)>();
+        var expected = (kind, loan?.Status) is (ProtocolKind.Pickup, CarLoanStatus.Reserved) or (ProtocolKind.Return, CarLoanStatus.Out);
+        if (!expected)
+        {
+            if (car is not null) errors.Add(("replacementCar", "Zu dieser Übergabe gehört kein Ersatzwagen."));
+            return errors;
+        }
+        if (car is null)
+        {
+            errors.Add(("replacementCar", kind == ProtocolKind.Pickup
+                ? "Zu dieser Buchung gehört ein Ersatzwagen: bitte Wagen, Kilometerstand und Tankstand angeben, oder dass der Kunde ihn nicht nimmt."
+                : "Bitte Kilometerstand und Tankstand des Ersatzwagens bei der Rücknahme angeben."));
+            return errors;
+        }
+        if (kind == ProtocolKind.Pickup && car.NotTaken == true) return errors;
+        if (kind == ProtocolKind.Return && car.NotTaken == true) errors.Add(("replacementCar.notTaken", "Der Ersatzwagen ist beim Kunden; bitte seine Rücknahme aufnehmen."));
+        int? lastKm = loan!.KmOut;
+        if (kind == ProtocolKind.Pickup)
+        {
+            var free = car.CarId is { } id && await db.ReplacementCars.AnyAsync(c => c.Id == id && c.Status == ReplacementCarStatus.Available, cancellationToken);
+            if (!free) errors.Add(("replacementCar.carId", "Bitte einen freien Ersatzwagen der Flotte wählen."));
+            lastKm = free ? await carLoans.LastKnownKmAsync(car.CarId!.Value, cancellationToken) : null;
+        }
+        else if (car.CarId is { } claimed && claimed != loan.CarId)
+        {
+            errors.Add(("replacementCar.carId", "Das ist nicht der Wagen, den der Kunde bekommen hat."));
+        }
+        if (car.OdometerKm is not (>= 0 and <= MaxOdometerKm)) errors.Add(("replacementCar.odometerKm", "Bitte den Kilometerstand des Ersatzwagens angeben (0 bis 2.000.000 km)."));
+        else if (lastKm is { } last && car.OdometerKm < last) errors.Add(("replacementCar.odometerKm", $"Der Kilometerstand des Ersatzwagens kann nicht unter dem zuletzt aufgenommenen liegen ({last:N0} km)."));
+        else if (kind == ProtocolKind.Return && car.OdometerKm - lastKm > MaxKmBetweenHandovers)
+            errors.Add(("replacementCar.odometerKm", $"Mehr als {MaxKmBetweenHandovers:N0} km mit dem Ersatzwagen: bitte den Kilometerstand prüfen."));
+        if (car.FuelPercent is not (>= 0 and <= 100)) errors.Add(("replacementCar.fuelPercent", "Bitte den Tank- oder Ladestand des Ersatzwagens in Prozent angeben (0 bis 100)."));
+        return errors;
+    }
+
     /// <summary>What the jockey's page shows before a protocol: the booking, why nothing is due (null when it is), and the last km known.</summary>
-    public sealed record Due(Booking Booking, string? NotDue, int? LastKnownKm);
+    public sealed record Due(Booking Booking, string? NotDue, int? LastKnownKm, CarDue? ReplacementCar);
+
+    /// <summary>The replacement car's part of the protocol due: at pickup the cars free to hand out, at return the car that is out (its plate and km then).</summary>
+    public sealed record CarDue(IReadOnlyList<ReplacementCar> FreeCars, string? OutPlate, int? KmOut);
 
     /// <returns>Null (404) unless the caller is a jockey of the booking.</returns>
     public async Task<Due?> DueAsync(Guid bookingId, ProtocolKind kind, Caller caller, CancellationToken cancellationToken = default)
     {
         if (await ProtocolRules.ErrandAsync(db, parties, bookingId, kind, caller, cancellationToken) is not { } errand) return null;
         var booking = errand.Found.Booking;
-        return new Due(booking, errand.Failure?.Reason, errand.Failure is null ? await LastKnownKmAsync(booking, kind, cancellationToken) : null);
+        if (errand.Failure is { } notDue) return new Due(booking, notDue.Reason, null, null);
+        return new Due(booking, null, await LastKnownKmAsync(booking, kind, cancellationToken), await CarDueAsync(booking.Id, kind, cancellationToken));
+    }
+
+    private async Task<CarDue?> CarDueAsync(Guid bookingId, ProtocolKind kind, CancellationToken cancellationToken)
+    {
+        var loan = await db.CarLoans.AsNoTracking().SingleOrDefaultAsync(l => l.BookingId == bookingId, cancellationToken);
+        switch (kind, loan?.Status)
+        {
+            case (ProtocolKind.Pickup, CarLoanStatus.Reserved):
+                return new CarDue(await db.ReplacementCars.AsNoTracking().Where(c => c.Status == ReplacementCarStatus.Available)
+                    .OrderBy(c => c.LicensePlate).ToListAsync(cancellationToken), null, null);
+            case (ProtocolKind.Return, CarLoanStatus.Out):
+                var plate = await db.ReplacementCars.AsNoTracking().Where(c => c.Id == loan!.CarId).Select(c => c.LicensePlate).SingleAsync(cancellationToken);
+                return new CarDue([], plate, loan!.KmOut);
+            default:
+                return null;
+        }
     }
 
     /// <summary>At return the pickup's reading; at pickup the last return protocol of the same car in this city, if any.</summary>

@@ -6,6 +6,7 @@ using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Demo;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Kpis;
 using Autowartung.Platform.Notifications;
@@ -76,6 +77,8 @@ public static class PlatformDataExtensions
         services.AddScoped<ChangeCityStatus>();
         services.AddScoped<RecordAttestation>();
         services.AddScoped<ManageFleet>();
+        services.AddScoped<CarLoans>();
+        services.AddScoped<ExtendCarLoans>();
         services.AddScoped<ManagePickupWindows>();
         services.AddScoped<ManageClosures>();
         services.AddScoped<RegisterCustomer>();

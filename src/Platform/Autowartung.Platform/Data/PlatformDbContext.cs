@@ -7,6 +7,7 @@ using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Pricing;
@@ -112,6 +113,10 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<ProviderEvent> ProviderEvents => Set<ProviderEvent>();
 
     public DbSet<ReplacementCar> ReplacementCars => Set<ReplacementCar>();
+
+    public DbSet<CarLoan> CarLoans => Set<CarLoan>();
+
+    public DbSet<FleetDayCounter> FleetDayCounters => Set<FleetDayCounter>();
 
     public DbSet<ExpansionAttestation> ExpansionAttestations => Set<ExpansionAttestation>();
 

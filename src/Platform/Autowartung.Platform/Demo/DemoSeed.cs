@@ -7,6 +7,7 @@ using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Data;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Geography;
 using Autowartung.Platform.Pricing;
 using Autowartung.Platform.Quotes;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Autowartung.Platform.Accounts;
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,9 +62,10 @@ public sealed class AssessReadiness(PlatformDbContext db, FindSlots findSlots, I
         criteria.Add(new(Keys.Jockeys, $"Mindestens {RequiredJockeys} Fahrer angeworben und geschult", trainedJockeys >= RequiredJockeys,
             $"{jockeys.Count} Fahrer mit aktiver Mitgliedschaft, davon {trainedJockeys} geschult (nötig: {RequiredJockeys})."));
 
-        var cars = await db.ReplacementCars.CountAsync(c => c.Status == ReplacementCarStatus.Available, cancellationToken);
+        // A car out with a customer is still part of the fleet; one in the garage or retired is not.
+        var cars = await db.ReplacementCars.CountAsync(c => c.Status == ReplacementCarStatus.Available || c.Status == ReplacementCarStatus.InUse, cancellationToken);
         criteria.Add(new(Keys.ReplacementCars, "Ersatzwagen verfügbar", cars >= city.MinimumReplacementCars,
-            $"{cars} verfügbar, mindestens {city.MinimumReplacementCars} nötig."));
+            $"{cars} im Einsatz, mindestens {city.MinimumReplacementCars} nötig."));
 
         var marketing = attestations.FirstOrDefault(a => a.Kind == AttestationKind.Marketing);
         criteria.Add(new(Keys.Marketing, "Lokales Marketing vorbereitet", marketing is not null,

@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Autowartung.Platform.Expansion;
 
-internal sealed class ReplacementCarConfiguration : IEntityTypeConfiguration<ReplacementCar>
-{
-    public void Configure(EntityTypeBuilder<ReplacementCar> builder)
-    {
-        builder.ToTable("replacement_cars");
-        builder.HasKey(c => c.Id);
-        builder.IsMultiTenant();
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.LicensePlate).HasMaxLength(12);
-        builder.Property(c => c.Model).HasMaxLength(100);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(c => c.LicensePlate).IsUnique();
-        builder.HasIndex(c => c.Status);
-    }
-}
-
 internal sealed class ExpansionAttestationConfiguration : IEntityTypeConfiguration<ExpansionAttestation>
 {
     public void Configure(EntityTypeBuilder<ExpansionAttestation> builder)

@@ -24,12 +24,15 @@ public sealed class ProtocolModel(RecordProtocol record) : PageModel
 
     public int? LastKnownKm { get; private set; }
 
+    /// <summary>The replacement car to hand out or take back with this protocol; null when none goes along.</summary>
+    public RecordProtocol.CarDue? ReplacementCar { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid bookingId, string kind, CancellationToken cancellationToken)
     {
         IsPickup = kind == "abholung";
         var due = await record.DueAsync(bookingId, IsPickup ? ProtocolKind.Pickup : ProtocolKind.Return, HttpContext.Caller()!, cancellationToken);
         if (due is null) return NotFound();
-        (Booking, NotDue, LastKnownKm) = (due.Booking, due.NotDue, due.LastKnownKm);
+        (Booking, NotDue, LastKnownKm, ReplacementCar) = (due.Booking, due.NotDue, due.LastKnownKm, due.ReplacementCar);
         return Page();
     }
 

@@ -206,6 +206,12 @@
       signaturePng: draft.signature ?? null,
       photoIds: sent.filter((photo) => photo.damage == null).map((photo) => photo.photoId),
     };
+    // The replacement car's own handover, when one goes along: which car (at pickup), its km and fuel, or "not taken".
+    if (form.querySelector("[data-replacement-car]")) {
+      body.replacementCar = fields["carNotTaken:true"]
+        ? { notTaken: true }
+        : { carId: fields.carId || null, odometerKm: fields.carKm === "" || fields.carKm == null ? null : Number(fields.carKm), fuelPercent: Number(fields.carFuel) };
+    }
     let answer;
     try {
       answer = await fetch(api, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json", Accept: "application/json" } });

@@ -964,7 +964,122 @@ namespace Autowartung.Platform.Data.Migrations
                     b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
 
-            modelBuilder.Entity("Autowartung.Platform.Expansion.ReplacementCar", b =>
+            modelBuilder.Entity("Autowartung.Platform.Fleet.CarLoan", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("BackAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("back_at");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<Guid?>("CarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("car_id");
+
+                    b.PrimitiveCollection<List<DateOnly>>("ClashDays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("clash_days");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<int?>("FuelBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("fuel_back");
+
+                    b.Property<int?>("FuelOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("fuel_out");
+
+                    b.Property<int?>("KmBack")
+                        .HasColumnType("integer")
+                        .HasColumnName("km_back");
+
+                    b.Property<int?>("KmOut")
+                        .HasColumnType("integer")
+                        .HasColumnName("km_out");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<DateTimeOffset?>("OutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("out_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_car_loans");
+
+                    b.HasIndex("TenantId", "BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_car_loans_tenant_id_booking_id");
+
+                    b.HasIndex("TenantId", "CarId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_car_loans_tenant_id_car_id")
+                        .HasFilter("status = 'Out'");
+
+                    b.HasIndex("TenantId", "Status", "LastDay")
+                        .HasDatabaseName("ix_car_loans_tenant_id_status_last_day");
+
+                    b.ToTable("car_loans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_car_loans_days", "last_day >= first_day");
+                        });
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Fleet.FleetDayCounter", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer")
+                        .HasColumnName("taken");
+
+                    b.HasKey("TenantId", "Date")
+                        .HasName("pk_fleet_day_counters");
+
+                    b.ToTable("fleet_day_counters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fleet_day_counters_taken", "taken >= 0");
+                        });
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Fleet.ReplacementCar", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -2409,7 +2524,40 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasConstraintName("fk_expansion_attestations_cities_tenant_id");
                 });
 
-            modelBuilder.Entity("Autowartung.Platform.Expansion.ReplacementCar", b =>
+            modelBuilder.Entity("Autowartung.Platform.Fleet.CarLoan", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_car_loans_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_car_loans_bookings_tenant_id_booking_id");
+
+                    b.HasOne("Autowartung.Platform.Fleet.ReplacementCar", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "CarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_car_loans_replacement_cars_tenant_id_car_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Fleet.FleetDayCounter", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_fleet_day_counters_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Fleet.ReplacementCar", b =>
                 {
                     b.HasOne("Autowartung.Platform.Cities.City", null)
                         .WithMany()

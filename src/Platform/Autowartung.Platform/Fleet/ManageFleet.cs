@@ -3,7 +3,7 @@ using Autowartung.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Autowartung.Platform.Expansion;
+namespace Autowartung.Platform.Fleet;
 
 /// <summary>The city's replacement cars: add one (plate unique in the city), or change its status. Runs in the city's tenant scope.</summary>
 public sealed partial class ManageFleet(PlatformDbContext db, TimeProvider clock)
@@ -28,11 +28,17 @@ public sealed partial class ManageFleet(PlatformDbContext db, TimeProvider clock
         return Result.Ok;
     }
 
+    /// <summary>
+    /// Sends a car to the garage, retires it or puts it back into service. Whether a car is out with a
+    /// customer is the loans' business: a car out cannot be set, and no car can be set to out by hand.
+    /// </summary>
     public async Task<Result> SetStatusAsync(Guid carId, ReplacementCarStatus status, CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(status)) return Result.Invalid("carStatus", "Diesen Status gibt es nicht.");
+        if (!Enum.IsDefined(status) || status == ReplacementCarStatus.InUse)
+            return Result.Invalid("carStatus", "Bitte verfügbar, in Wartung oder ausgemustert wählen; unterwegs ist ein Wagen nur mit einer Buchung.");
         var car = await db.ReplacementCars.SingleOrDefaultAsync(c => c.Id == carId, cancellationToken);
         if (car is null) return Result.NotFound();
+        if (car.Status == ReplacementCarStatus.InUse) return Result.Conflict("Dieser Wagen ist gerade bei einem Kunden; erst nach der Rückgabe lässt er sich umstellen.");
         car.SetStatus(status);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok;

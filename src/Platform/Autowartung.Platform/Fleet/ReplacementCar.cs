@@ -1,4 +1,4 @@
-namespace Autowartung.Platform.Expansion;
+namespace Autowartung.Platform.Fleet;
 
 public enum ReplacementCarStatus { Available, InUse, Maintenance, Retired }
 
