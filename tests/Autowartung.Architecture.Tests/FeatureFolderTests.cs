@@ -29,13 +29,14 @@ public sealed class FeatureFolderTests
         ["Workshops"] = ["Audit", "Cities", "Geography"],
         ["Accounts"] = ["Audit", "Cities", "Notifications", "Workshops"],
         ["Scheduling"] = ["Accounts", "Cities", "Workshops"],
+        ["Fleet"] = ["Accounts", "Cities", "Notifications"],
         ["Quotes"] = ["Catalog", "Cities", "Geography", "Pricing", "Scheduling", "Vehicles", "Workshops"],
-        ["Bookings"] = ["Accounts", "Cities", "Geography", "Notifications", "Pricing", "Quotes", "Scheduling", "Workshops"],
+        ["Bookings"] = ["Accounts", "Cities", "Fleet", "Geography", "Notifications", "Pricing", "Quotes", "Scheduling", "Workshops"],
         ["Payments"] = ["Accounts", "Bookings", "Cities", "Notifications", "Quotes", "Scheduling"],
         ["Waitlist"] = ["Cities", "Geography", "Notifications"],
-        ["Expansion"] = ["Accounts", "Audit", "Bookings", "Cities", "Payments", "Pricing", "Scheduling", "Workshops"],
+        ["Expansion"] = ["Accounts", "Audit", "Bookings", "Cities", "Fleet", "Payments", "Pricing", "Scheduling", "Workshops"],
         ["Kpis"] = ["Bookings", "Cities", "Payments", "Quotes", "Scheduling"],
-        ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Geography", "Notifications", "Quotes", "Scheduling", "Storage", "Workshops"],
+        ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Fleet", "Geography", "Notifications", "Quotes", "Scheduling", "Storage", "Workshops"],
     };
 
     private static readonly string[] Folders = Directory

@@ -65,7 +65,8 @@ public class ConciergeApp : AppFixture<Program>
     }
 
     /// <summary>A paid booking in Witten's <paramref name="slotIndex"/>-th free slot, or in <paramref name="slotId"/> (its payment is not what these tests are about).</summary>
-    public async Task<Booking> ConfirmedBookingAsync(int slotIndex = 0, string? slotId = null)
+    /// <param name="replacementCar">Book a car of the fleet along, from the pickup to the wished return (the same day by default).</param>
+    public async Task<Booking> ConfirmedBookingAsync(int slotIndex = 0, string? slotId = null, bool replacementCar = false, DateTime? returnFrom = null)
     {
         var booking = await InCityAsync(async services =>
         {
@@ -73,8 +74,8 @@ public class ConciergeApp : AppFixture<Program>
                 new VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Value;
             slotId ??= (await services.GetRequiredService<FindSlots>().RunAsync(quote.WorkshopId))[slotIndex].Id;
             return (await services.GetRequiredService<CreateBooking>().RunAsync(new CreateBooking.Request(quote.Id, slotId,
-                new("Karla Kundin", $"kundin-{Guid.NewGuid():N}@booking.test", "02302 1234"), new("Ruhrstraße 1", "58454", "Witten"), "EN-JT 1"),
-                $"concierge-{Guid.NewGuid():N}", null)).Value;
+                new("Karla Kundin", $"kundin-{Guid.NewGuid():N}@booking.test", "02302 1234"), new("Ruhrstraße 1", "58454", "Witten"), "EN-JT 1",
+                returnFrom, replacementCar), $"concierge-{Guid.NewGuid():N}", null)).Value;
         });
         await Database.ExecuteAsync("UPDATE bookings SET status = 'Confirmed' WHERE id = @p0", booking.Id);
         return booking;
@@ -103,6 +104,21 @@ public class ConciergeApp : AppFixture<Program>
         using var tenant = Database.Tenancy.BeginScope(Witten);
         return await db.JockeyTasks.AsNoTracking().SingleAsync(t => t.BookingId == bookingId && t.Kind == JockeyTaskKind.Pickup);
     }
+
+/// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
+    public async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync(bool replacementCar = false)
+    {
+        var lea = (await PoolAsync("Lea"))[0];
+        var booking = await ConfirmedBookingAsync(replacementCar: replacementCar);
+        await AssignAsync();
+        if (await StatusAsync(booking.Id) != BookingStatus.PickupAssigned) throw new InvalidOperationException("The pickup found no jockey.");
+        await using var db = Database.CreateContext();
+        var customer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == booking.CustomerUserId);
+        return (lea, booking, customer);
+    }
+
+    public Task<BookingStatus> StatusAsync(Guid bookingId) =>
+        Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", bookingId).ContinueWith(t => Enum.Parse<BookingStatus>(t.Result!));
 
     public HttpClient As(PlatformUser user) => Factory.ClientWithCookie("witten.autowartung.localhost", Sessions.Cookie(Factory.Services, user));
 

@@ -11,6 +11,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
+using static Autowartung.Tenant.Web.Tests.Concierge.ProtocolRequests;
+
 namespace Autowartung.Tenant.Web.Tests.Concierge;
 
 /// <summary>
@@ -20,12 +22,10 @@ namespace Autowartung.Tenant.Web.Tests.Concierge;
 /// </summary>
 public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp>
 {
-    private static readonly string[] RequiredSlots = ["front", "rear", "left", "right", "odometer"];
-
     [Fact]
     public async Task AnOrder_GoesFromPickupToReturn_WithProtocols_PdfsAndTheComparison()
     {
-        var (lea, booking, customer) = await PickupDueAsync();
+        var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
 
         var photos = new List<Guid>();
@@ -34,7 +34,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         var pickup = Protocol(12_345, 80, photos, [new("FrontLeft", 0.2, 0.15, "Kratzer an der Stoßstange, ca. 5 cm", damagePhoto)]);
         using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", pickup))
             Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
-        Assert.Equal(BookingStatus.PickedUp, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.PickedUp, await app.StatusAsync(booking.Id));
 
         // A second submit changes nothing.
         using (var again = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", pickup))
@@ -74,7 +74,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         // The return errand: the first free window from the customer's wish on, a jockey, and the customer told with a link.
         await app.Database.ExecuteAsync("UPDATE bookings SET return_from_utc = now() + interval '1 hour' WHERE id = @p0", booking.Id);
         await app.AssignAsync();
-        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.ReturnAssigned, await app.StatusAsync(booking.Id));
         var back = await app.Database.ScalarAsync<DateTime>("SELECT start_utc FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return' AND status = 'Assigned'", booking.Id);
         Assert.True(back >= DateTime.UtcNow.AddMinutes(59));
         var told = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("bringt Ihr Auto zurück", StringComparison.Ordinal)));
@@ -98,7 +98,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
                 comparison.GetProperty("fuelLower").GetBoolean(), comparison.GetProperty("newDamages").GetInt32()));
             Assert.Equal([false, true], body.GetProperty("damages").EnumerateArray().Select(d => d.GetProperty("isNew").GetBoolean()));
         }
-        Assert.Equal(BookingStatus.Completed, await StatusAsync(booking.Id));   // nothing was left to pay
+        Assert.Equal(BookingStatus.Completed, await app.StatusAsync(booking.Id));   // nothing was left to pay
         Assert.True(await TestRunDoneAsync());
         var flags = System.Text.RegularExpressions.Regex.Match(await staffs.GetStringAsync("/workshop/buchungen"),
             $"data-booking=\"{booking.Id}\">(.*?)</article>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;   // staff see how it came back
@@ -113,7 +113,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
     [Fact]
     public async Task Photos_AreStoredUprightWithoutMetadata_OncePerKey_AndOnlyForTheBookingsParties()
     {
-        var (lea, booking, customer) = await PickupDueAsync();
+        var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
         var withGps = ExifJpeg.With(Jpeg(400, 200), orientation: 6);
         Assert.Contains("Exif", Encoding.ASCII.GetString(withGps));
@@ -146,7 +146,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
     [Fact]
     public async Task BadUploadsAndProtocols_AreRefused_AndLeaveNothing()
     {
-        var (lea, booking, customer) = await PickupDueAsync();
+        var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, await UploadStatusAsync(leas, booking.Id, "front", new byte[Platform.Storage.Photos.MaxBytes + 1]));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, await UploadStatusAsync(leas, booking.Id, "front", Encoding.UTF8.GetBytes("kein Foto, nur Text")));
@@ -183,13 +183,13 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         // The return protocol is not due yet.
         Assert.Equal(HttpStatusCode.Conflict, (await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/return", Protocol(60_000, 50, photos, []))).StatusCode);
         Assert.Equal(0, await app.Database.ScalarAsync<long>("SELECT count(*) FROM handover_protocols WHERE booking_id = @p0", booking.Id));
-        Assert.Equal(BookingStatus.PickupAssigned, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.PickupAssigned, await app.StatusAsync(booking.Id));
     }
 
     [Fact]
     public async Task ThePagesMoveTheCar_AndTheCustomerPicksAnotherReturnWindow_WhichMovesItsPlaces()
     {
-        var (lea, booking, customer) = await PickupDueAsync();
+        var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
         var photos = new List<Guid>();
         foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
@@ -204,7 +204,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         Assert.Contains("data-testid=\"hand-over\"", await leas.GetStringAsync("/jockey"));
         using (var handedOver = await leas.SubmitAsync("/jockey", new Dictionary<string, string> { ["bookingId"] = booking.Id.ToString() }, "/jockey?handler=HandOver"))
             Assert.Equal(HttpStatusCode.Redirect, handedOver.StatusCode);
-        Assert.Equal(BookingStatus.AtWorkshop, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.AtWorkshop, await app.StatusAsync(booking.Id));
         var staff = await app.Database.AddPersonAsync($"werkstatt-{Guid.NewGuid():N}@protocols.test");
         await app.Database.GrantAsync(app.Witten, staff, MembershipRole.WorkshopStaff,
             await app.Database.ScalarAsync<string>("SELECT name FROM partner_workshops WHERE id = @p0", booking.WorkshopId));
@@ -217,7 +217,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
 
         // The return is planned; the customer moves it to another free window: the places move with it.
         await app.AssignAsync();
-        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.ReturnAssigned, await app.StatusAsync(booking.Id));
         using var customers = app.As(customer);
         var page = await customers.GetStringAsync($"/meine-buchungen/{booking.Id}/rueckgabe");
         var windows = System.Text.RegularExpressions.Regex.Matches(page, "name=\"SlotId\" value=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
@@ -230,9 +230,9 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
             Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(takenBefore - 1, await app.Database.ScalarAsync<int>("SELECT taken FROM slot_counters WHERE window_id = @p0 AND date = @p1", before, beforeDate));
         Assert.Equal(chosen.Split('_')[0], (await app.Database.ScalarAsync<Guid>("SELECT window_id FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return'", booking.Id)).ToString("N"));
-        Assert.Equal(BookingStatus.ReadyForReturn, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.ReadyForReturn, await app.StatusAsync(booking.Id));
         await app.AssignAsync();
-        Assert.Equal(BookingStatus.ReturnAssigned, await StatusAsync(booking.Id));
+        Assert.Equal(BookingStatus.ReturnAssigned, await app.StatusAsync(booking.Id));
 
         // Nobody else moves it.
         var stranger = await app.Database.AddPersonAsync($"fremd-{Guid.NewGuid():N}@protocols.test");
@@ -242,92 +242,4 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
 
     private Task<bool> TestRunDoneAsync() => app.InCityAsync(async services =>
         (await services.GetRequiredService<Platform.Expansion.AssessReadiness>().RunAsync()).Single(c => c.Key == Platform.Expansion.AssessReadiness.Keys.TestBooking).Met);
-
-    /// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
-    private async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync()
-    {
-        var lea = (await app.PoolAsync("Lea"))[0];
-        var booking = await app.ConfirmedBookingAsync();
-        await app.AssignAsync();
-        Assert.Equal(BookingStatus.PickupAssigned, await StatusAsync(booking.Id));
-        await using var db = app.Database.CreateContext();
-        var customer = await db.Users.AsNoTracking().SingleAsync(u => u.Id == booking.CustomerUserId);
-        return (lea, booking, customer);
-    }
-
-    private Task<BookingStatus> StatusAsync(Guid bookingId) =>
-        app.Database.ScalarAsync<string>("SELECT status FROM bookings WHERE id = @p0", bookingId).ContinueWith(t => Enum.Parse<BookingStatus>(t.Result!));
-
-    private sealed record Damage(string Area, double X, double Y, string Note, Guid? PhotoId);
-
-    private sealed record ProtocolBody(int OdometerKm, int FuelPercent, IReadOnlyList<Damage> Damages, int Keys, IReadOnlyList<string> Documents,
-        string SignedBy, string SignaturePng, IReadOnlyList<Guid> PhotoIds);
-
-    private static ProtocolBody Protocol(int km, int fuel, IReadOnlyList<Guid> photos, IReadOnlyList<Damage> damages) =>
-        new(km, fuel, damages, 2, ["RegistrationCertificate", "ServiceBook"], "Karla Kundin", "data:image/png;base64," + Convert.ToBase64String(Signature()), photos);
-
-    private static async Task<Guid> UploadAsync(HttpClient client, Guid bookingId, string kind, string slot, byte[] image, string? key = null)
-    {
-        using var sent = await PostPhotoAsync(client, bookingId, kind, slot, image, key);
-        Assert.True(sent.StatusCode == HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
-        return (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static async Task<HttpStatusCode> UploadStatusAsync(HttpClient client, Guid bookingId, string slot, byte[] bytes)
-    {
-        using var sent = await PostPhotoAsync(client, bookingId, "pickup", slot, bytes, null);
-        return sent.StatusCode;
-    }
-
-    private static Task<HttpResponseMessage> PostPhotoAsync(HttpClient client, Guid bookingId, string kind, string slot, byte[] bytes, string? key)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");   // what a phone says, whatever the bytes are
-        form.Add(file, "file", "foto.jpg");
-        form.Add(new StringContent(slot), "slot");
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{bookingId}/protocols/{kind}/photos") { Content = form };
-        if (key is not null) request.Headers.Add("Idempotency-Key", key);
-        return client.SendAsync(request);
-    }
-
-    private static async Task<Dictionary<string, string[]>> ProtocolProblemAsync(HttpClient client, Guid bookingId, ProtocolBody body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bookings/{bookingId}/protocols/pickup") { Content = JsonContent.Create(body) };
-        request.Headers.Accept.ParseAdd("application/json");   // a program's client: field errors as problem details
-        using var sent = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.BadRequest, sent.StatusCode);
-        var problem = await sent.Content.ReadFromJsonAsync<JsonElement>();
-        return problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(v => v.GetString()!).ToArray());
-    }
-
-    private static async Task<IReadOnlyCollection<string>> ProtocolErrorsAsync(HttpClient client, Guid bookingId, ProtocolBody body) =>
-        (await ProtocolProblemAsync(client, bookingId, body)).Keys;
-
-    private static byte[] Jpeg(int width, int height)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.SteelBlue);
-            using var paint = new SKPaint { Color = SKColors.OrangeRed };
-            canvas.DrawRect(0, 0, width / 2f, height, paint);
-        }
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
-        return data.ToArray();
-    }
-
-    private static byte[] Signature()
-    {
-        using var bitmap = new SKBitmap(400, 150);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Transparent);
-            using var pen = new SKPaint { Color = SKColors.Black, StrokeWidth = 4, Style = SKPaintStyle.Stroke, IsAntialias = true };
-            canvas.DrawLine(20, 120, 200, 30, pen);
-            canvas.DrawLine(200, 30, 380, 110, pen);
-        }
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    }
 }
