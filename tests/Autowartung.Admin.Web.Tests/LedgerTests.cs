@@ -134,6 +134,33 @@ public sealed class LedgerTests(LedgerApp app) : IClassFixture<LedgerApp>
     }
 
     [Fact]
+    public async Task FleetPage_ShowsWhichCarIsOutWithWhom_TheClashes_AndOnlyItsOwnCity()
+    {
+        var bookingId = await app.PaidAndCancelledBookingAsync();
+        var plate = await app.Database.ScalarAsync<string>("SELECT c.license_plate FROM replacement_cars c JOIN cities ci ON ci.id = c.tenant_id WHERE ci.slug = 'witten' ORDER BY 1 LIMIT 1");
+        await app.Database.ExecuteAsync(
+            """
+            INSERT INTO car_loans (tenant_id, id, booking_id, first_day, last_day, status, car_id, km_out, fuel_out, out_at, clash_days, created_at)
+            SELECT b.tenant_id, gen_random_uuid(), b.id, current_date - 1, current_date + 1, 'Out', c.id, 4711, 90, now() - interval '1 day', ARRAY[current_date + 1], now()
+            FROM bookings b JOIN replacement_cars c ON c.tenant_id = b.tenant_id AND c.license_plate = @p1 WHERE b.id = @p0
+            """, bookingId, plate!);
+        using var admin = app.AdminClient();
+
+        var page = await admin.GetStringAsync("/staedte/witten/flotte");
+
+        var row = System.Text.RegularExpressions.Regex.Match(page, $"data-car=\"{plate}\"(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(Booking.NumberFor(bookingId), row);
+        Assert.Contains("Lena Ledger", row);
+        Assert.Contains("4.711 km", row);
+        Assert.Contains($"data-clash=\"{bookingId}\"", page);
+        var dortmund = await admin.GetStringAsync("/staedte/dortmund/flotte");
+        Assert.DoesNotContain("Lena Ledger", dortmund);
+        Assert.DoesNotContain(plate!, dortmund);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/staedte/nirgendwo/flotte")).StatusCode);
+        await app.Database.ExecuteAsync("DELETE FROM car_loans WHERE booking_id = @p0", bookingId);
+    }
+
+    [Fact]
     public async Task BookingOfAnotherCity_IsNotFound_LikeAMissingOne()
     {
         var bookingId = await app.PaidAndCancelledBookingAsync();

@@ -79,6 +79,7 @@ public static class PlatformDataExtensions
         services.AddScoped<ManageFleet>();
         services.AddScoped<CarLoans>();
         services.AddScoped<ExtendCarLoans>();
+        services.AddScoped<FleetBoard>();
         services.AddScoped<ManagePickupWindows>();
         services.AddScoped<ManageClosures>();
         services.AddScoped<RegisterCustomer>();
