@@ -16,7 +16,10 @@ public static class JockeyApi
 
     public sealed record JockeyTaskResponse(
         Guid Id, Guid BookingId, string BookingNumber, string Kind, DateTimeOffset WindowStartUtc, DateTimeOffset WindowEndUtc, string Status,
-        Place Address, string LicensePlate, Vehicle Vehicle, string CustomerName, string Phone, IReadOnlyList<string> Services);
+        Place Address, string LicensePlate, Vehicle Vehicle, string CustomerName, string Phone, IReadOnlyList<string> Services, ReplacementCar? ReplacementCar);
+
+    /// <summary>A replacement car goes along: at pickup bring one (<c>licensePlate</c> null, choose it there), at return take this one back.</summary>
+    public sealed record ReplacementCar(string? LicensePlate);
 
     public static RouteGroupBuilder MapJockeyApi(this RouteGroupBuilder api)
     {
@@ -33,6 +36,6 @@ public static class JockeyApi
         return TypedResults.Ok(errands.Select(e => new JockeyTaskResponse(
             e.Id, e.BookingId, e.BookingNumber, e.Kind.ToString(), e.StartUtc, e.EndUtc, e.Status.ToString(),
             new Place(e.Address.Street, e.Address.PostalCode, e.Address.Town), e.LicensePlate, new Vehicle(e.Vehicle, e.LicensePlate),
-            e.CustomerName, e.Phone, e.Services)).ToList());
+            e.CustomerName, e.Phone, e.Services, e.ReplacementCar is { } car ? new ReplacementCar(car.LicensePlate) : null)).ToList());
     }
 }

@@ -60,6 +60,9 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
         var (carId, _) = await FleetOfTwoAsync();
         var (lea, booking, customer) = await app.PickupDueAsync(replacementCar: true);
         using var leas = app.As(lea);
+        var tasks = await leas.GetFromJsonAsync<JsonElement>($"/api/v1/jockey/tasks?date={booking.SlotDate:yyyy-MM-dd}");
+        var errand = tasks.EnumerateArray().Single(t => t.GetProperty("bookingId").GetGuid() == booking.Id);
+        Assert.Equal(JsonValueKind.Null, errand.GetProperty("replacementCar").GetProperty("licensePlate").ValueKind);   // bring one: which is chosen there
         var page = await leas.GetStringAsync($"/jockey/protokoll/{booking.Id}/abholung");
         Assert.Contains("data-testid=\"replacement-car\"", page);
         Assert.Contains($"value=\"{carId}\"", page);
@@ -86,6 +89,9 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
         await app.Database.ExecuteAsync("UPDATE bookings SET status = 'ReadyForReturn', return_from_utc = pickup_end_utc + interval '1 day' WHERE id = @p0", booking.Id);
         await app.AssignAsync();
         var returnDay = await app.Database.ScalarAsync<DateOnly>("SELECT date FROM jockey_tasks WHERE booking_id = @p0 AND kind = 'Return'", booking.Id);
+        var plate = await app.Database.ScalarAsync<string>("SELECT license_plate FROM replacement_cars WHERE id = @p0", carId);
+        var returnErrand = (await leas.GetFromJsonAsync<JsonElement>($"/api/v1/jockey/tasks?date={returnDay:yyyy-MM-dd}")).EnumerateArray().Single(t => t.GetProperty("bookingId").GetGuid() == booking.Id);
+        Assert.Equal(plate, returnErrand.GetProperty("replacementCar").GetProperty("licensePlate").GetString());   // take this one back
         Assert.Equal(returnDay, await app.Database.ScalarAsync<DateOnly>("SELECT last_day FROM car_loans WHERE booking_id = @p0", booking.Id));
         Assert.True(returnDay > booking.SlotDate);
 

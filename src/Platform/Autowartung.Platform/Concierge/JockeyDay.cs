@@ -1,11 +1,13 @@
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Fleet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Concierge;
 
 /// <summary>
 /// A jockey's own errands in this city over some days, in time order, with what they need on the road:
-/// the customer's name and phone, the address, the car, its plate and the services. Nobody else's tasks
+/// the customer's name and phone, the address, the car, its plate and the services, and the replacement
+/// car that goes along (to bring at pickup, to take back at return). Nobody else's tasks
 /// are in it. Runs in the city's tenant scope.
 /// </summary>
 public sealed class JockeyDay(PlatformDbContext db)
@@ -13,7 +15,7 @@ public sealed class JockeyDay(PlatformDbContext db)
     public sealed record Errand(
         Guid Id, Guid BookingId, string BookingNumber, JockeyTaskKind Kind, JockeyTaskStatus Status, DateOnly Date, TimeOnly Start, TimeOnly End,
         DateTimeOffset StartUtc, DateTimeOffset EndUtc, string CustomerName, string Phone, Geography.Address Address,
-        string LicensePlate, string Vehicle, IReadOnlyList<string> Services, Bookings.BookingStatus BookingStatus)
+        string LicensePlate, string Vehicle, IReadOnlyList<string> Services, Bookings.BookingStatus BookingStatus, ReplacementCarAlong? ReplacementCar)
     {
         /// <summary>The protocol of this errand can be taken now.</summary>
         public bool ProtocolDue => Status == JockeyTaskStatus.Assigned
@@ -23,6 +25,9 @@ public sealed class JockeyDay(PlatformDbContext db)
         public bool ToWorkshop => Kind == JockeyTaskKind.Pickup && Status == JockeyTaskStatus.Done && BookingStatus == Bookings.BookingStatus.PickedUp;
     }
 
+    /// <summary>A replacement car on this errand: to bring along (no plate yet, the jockey picks one at pickup), or the one to take back.</summary>
+    public sealed record ReplacementCarAlong(string? LicensePlate);
+
     public async Task<IReadOnlyList<Errand>> ForAsync(Guid jockeyUserId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         var tasks = await db.JockeyTasks.AsNoTracking()
@@ -31,11 +36,19 @@ public sealed class JockeyDay(PlatformDbContext db)
             .OrderBy(t => t.StartUtc).ToListAsync(cancellationToken);
         var ids = tasks.Select(t => t.BookingId).ToList();
         var bookings = await db.Bookings.AsNoTracking().Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, cancellationToken);
+        var loans = await (
+            from loan in db.CarLoans.AsNoTracking()
+            where ids.Contains(loan.BookingId) && (loan.Status == CarLoanStatus.Reserved || loan.Status == CarLoanStatus.Out)
+            join car in db.ReplacementCars.AsNoTracking() on loan.CarId equals car.Id into cars
+            from car in cars.DefaultIfEmpty()
+            select new { loan.BookingId, loan.Status, Plate = car == null ? null : car.LicensePlate }).ToDictionaryAsync(l => l.BookingId, cancellationToken);
         return tasks.Select(t =>
         {
             var b = bookings[t.BookingId];
             return new Errand(t.Id, b.Id, b.Number, t.Kind, t.Status, t.Date, t.Start, t.End, t.StartUtc, t.EndUtc, b.Contact.Name, b.Contact.Phone,
-                b.Address, b.LicensePlate, $"{b.Vehicle.Make} {b.Vehicle.Model}", b.Lines.Select(l => l.Description).ToList(), b.Status);
+                b.Address, b.LicensePlate, $"{b.Vehicle.Make} {b.Vehicle.Model}", b.Lines.Select(l => l.Description).ToList(), b.Status,
+                loans.GetValueOrDefault(b.Id) is { } along && (t.Kind == JockeyTaskKind.Pickup ? along.Status == CarLoanStatus.Reserved : along.Status == CarLoanStatus.Out)
+                    ? new ReplacementCarAlong(along.Plate) : null);
         }).ToList();
     }
 
