@@ -12,7 +12,7 @@ internal static class Journeys
     /// The booking journey in Witten up to the held slot, as a visitor: an Opel Corsa, HU/AU, the first free slot
     /// or the last (far ahead), the customer's details. Ends on the page that offers Stripe's checkout.
     /// </summary>
-    public static async Task HoldAsync(IPage page, string name, string email, string phone, string street, string plate, bool lastSlot = false)
+    public static async Task HoldAsync(IPage page, string name, string email, string phone, string street, string plate, bool lastSlot = false, bool replacementCar = false)
     {
         await page.GotoAsync(Ingress.Url("witten", "/buchen").ToString());
         await page.Locator("select[name=Model]").SelectOptionAsync("Opel|Corsa");
@@ -31,6 +31,7 @@ internal static class Journeys
         await page.GetByLabel("Straße und Hausnummer").FillAsync(street);
         await page.GetByLabel("Ort").FillAsync("Witten");
         await page.GetByLabel("Kennzeichen").FillAsync(plate);
+        if (replacementCar) await page.GetByTestId("replacement-car").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Termin reservieren" }).ClickAsync();
     }
 

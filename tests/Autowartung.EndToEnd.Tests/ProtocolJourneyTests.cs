@@ -10,6 +10,7 @@ namespace Autowartung.EndToEnd.Tests;
 /// test card, the demo jockey's day, the photos, a damage tapped on the car's outline, the customer's signature
 /// drawn on the screen; then the customer's timeline says "abgeholt" with the protocol's PDF. Once with the
 /// network there all along, once cut off after the photos and back before the submit: nothing lost, one set.
+/// The first books a replacement car along, and the jockey hands it out inside the protocol.
 /// </summary>
 [Collection(BookingJourneys.Name)]
 public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chromium>
@@ -23,7 +24,8 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
     {
         var plate = $"EN-PJ {Random.Shared.Next(1, 9999)}";
         var email = $"abholung-{Guid.NewGuid():N}@journey.test";
-        var bookingId = await PaidBookingAsync(plate, email);
+        var withCar = !deadSpot;
+        var bookingId = await PaidBookingAsync(plate, email, withCar);
         await GiveTheDemoJockeyAsync(bookingId);
 
         var phone = await chromium.NewPhonePageAsync();
@@ -54,6 +56,12 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         await phone.GetByTestId("sketch").ClickAsync(new() { Position = new Position { X = 20, Y = 30 } });
         await phone.GetByTestId("damage-note").FillAsync("Kratzer an der Stoßstange vorne links");
         await phone.Locator("input[name=documents][value=RegistrationCertificate]").CheckAsync();
+        var carKm = withCar ? await ScalarAsync<int>("SELECT coalesce(max(greatest(km_out, km_back)), 0) + 25 FROM car_loans") : 0;
+        if (withCar)
+        {
+            await phone.GetByTestId("car-id").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await phone.GetByTestId("car-km").FillAsync(carKm.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         await phone.GetByTestId("signature").ScrollIntoViewIfNeededAsync();
         var pad = await phone.GetByTestId("signature").BoundingBoxAsync() ?? throw new InvalidOperationException("No signature pad.");
         await phone.Mouse.MoveAsync(pad.X + 20, pad.Y + pad.Height * 0.7f);
@@ -76,6 +84,7 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         Assert.Equal("PickedUp", await ScalarAsync<string>("SELECT status FROM bookings WHERE id = $1", bookingId));
         Assert.Equal(5L, await ScalarAsync<long>("SELECT count(*) FROM protocol_photos WHERE booking_id = $1 AND slot <> 'Damage'", bookingId));
         Assert.Equal(5L, await ScalarAsync<long>("SELECT count(*) FROM protocol_photos WHERE booking_id = $1 AND protocol_id IS NOT NULL", bookingId));
+        if (withCar) Assert.Equal(carKm, await ScalarAsync<int>("SELECT km_out FROM car_loans WHERE booking_id = $1 AND status = 'Out'", bookingId));
 
         // The customer's timeline, without a reload: "Auto abgeholt", and the PDF once the job has made it.
         var customer = await chromium.NewPhonePageAsync();
@@ -91,16 +100,31 @@ public sealed class ProtocolJourneyTests(Chromium chromium) : IClassFixture<Chro
         await Assertions.Expect(card.Locator("[data-step=PickedUp]")).ToContainTextAsync("Auto abgeholt");
         await Assertions.Expect(card.GetByTestId("protocol-pickup")).ToBeVisibleAsync(new() { Timeout = 40_000 });
         var download = await customer.RunAndWaitForDownloadAsync(() => card.GetByTestId("protocol-pickup").ClickAsync());
-        Assert.Contains("48.210 km", Poppler.Text(await File.ReadAllBytesAsync(await download.PathAsync())));
+        var pdf = Poppler.Text(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.Contains("48.210 km", pdf);
+        if (withCar) Assert.Contains("Ersatzwagen", pdf);
         await phone.Context.CloseAsync();
         await customer.Context.CloseAsync();
+        if (withCar) await BringTheCarBackAsync(bookingId);
+    }
+
+    /// <summary>The stack outlives the run: the car this journey handed out goes back to the fleet, with its days, so the next run finds it.</summary>
+    private static async Task BringTheCarBackAsync(Guid bookingId)
+    {
+        await ExecuteAsync(
+            """
+            UPDATE fleet_day_counters c SET taken = c.taken - 1
+            FROM car_loans l WHERE l.booking_id = $1 AND l.status = 'Out' AND c.tenant_id = l.tenant_id AND c.date BETWEEN l.first_day AND l.last_day AND c.taken > 0
+            """, bookingId);
+        await ExecuteAsync("UPDATE replacement_cars SET status = 'Available' WHERE id = (SELECT car_id FROM car_loans WHERE booking_id = $1 AND status = 'Out')", bookingId);
+        await ExecuteAsync("UPDATE car_loans SET status = 'Back', km_back = km_out, fuel_back = fuel_out, back_at = now() WHERE booking_id = $1 AND status = 'Out'", bookingId);
     }
 
     /// <summary>A booking of a new customer, paid in the emulator's checkout with the test card.</summary>
-    private async Task<Guid> PaidBookingAsync(string plate, string email)
+    private async Task<Guid> PaidBookingAsync(string plate, string email, bool replacementCar)
     {
         var page = await chromium.NewPhonePageAsync();
-        await Journeys.HoldAsync(page, "Karla Kundin", email, "02302 123456", "Ruhrstraße 12", plate);
+        await Journeys.HoldAsync(page, "Karla Kundin", email, "02302 123456", "Ruhrstraße 12", plate, replacementCar: replacementCar);
         await Journeys.PayWithTestCardAsync(page);
         await page.GetByTestId("booking-confirmed").WaitForAsync();
         await page.Context.CloseAsync();

@@ -55,6 +55,42 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
     }
 
     [Fact]
+    public async Task TheContactStep_OffersACarWhileOneIsFree_AndBooksItToTheWishedReturn()
+    {
+        await FleetOfTwoAsync();
+        await app.PoolAsync("Lea");
+        var (quote, slot) = await app.InCityAsync(async services =>
+        {
+            var quote = await QuoteAsync(services);
+            return (quote, (await services.GetRequiredService<FindSlots>().RunAsync(quote.WorkshopId))[0]);
+        });
+        using var client = app.Factory.ClientFor("witten.autowartung.localhost");
+        var page = $"/buchen/kontakt?quote={quote.Id}&slot={slot.Id}";
+        var form = await client.GetStringAsync(page);
+        Assert.Contains("data-testid=\"replacement-car\"", form);
+        Assert.Contains("data-testid=\"car-free-until\"", form);
+
+        var returnDay = slot.Date.AddDays(2);
+        using (var held = await client.SubmitAsync(page, new Dictionary<string, string>
+               {
+                   ["IdempotencyKey"] = $"web-{Guid.NewGuid():N}", ["Name"] = "Karla Kundin", ["Email"] = $"kontakt-{Guid.NewGuid():N}@cars.test",
+                   ["Phone"] = "02302 1234", ["Street"] = "Ruhrstraße 1", ["Town"] = "Witten", ["LicensePlate"] = "EN-KK 7",
+                   ["ReturnDay"] = returnDay.ToString("yyyy-MM-dd"), ["ReturnTime"] = "10:00", ["ReplacementCar"] = "true",
+               }))
+            Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        var bookingId = await app.Database.ScalarAsync<Guid>("SELECT id FROM bookings WHERE license_plate = 'EN-KK 7' ORDER BY created_at DESC LIMIT 1");
+        Assert.Equal((slot.Date, returnDay), (await app.Database.ScalarAsync<DateOnly>("SELECT first_day FROM car_loans WHERE booking_id = @p0", bookingId),
+            await app.Database.ScalarAsync<DateOnly>("SELECT last_day FROM car_loans WHERE booking_id = @p0", bookingId)));
+        Assert.Equal("10:00", await app.Database.ScalarAsync<string>("SELECT to_char(return_from_utc AT TIME ZONE 'Europe/Berlin', 'HH24:MI') FROM bookings WHERE id = @p0", bookingId));
+
+        // With both cars held that day, the step says so and offers none.
+        await app.Database.ExecuteAsync("UPDATE fleet_day_counters SET taken = 2 WHERE date = @p0", slot.Date);
+        form = await client.GetStringAsync(page);
+        Assert.Contains("data-testid=\"no-car\"", form);
+        Assert.DoesNotContain("data-testid=\"replacement-car\"", form);
+    }
+
+    [Fact]
     public async Task TheJockey_HandsTheCarOutAtPickup_AndTakesItBackAtReturn_WithItsKmAndFuel()
     {
         var (carId, _) = await FleetOfTwoAsync();
