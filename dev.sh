@@ -53,8 +53,8 @@ for u in json.load(open(sys.argv[1])):
 PY
   fi
   echo
-  echo "A paid demo booking (EN-AW 100) waits for its pickup: sign in as the jockey at http://witten.$base/jockey,"
-  echo "record the handover on a phone-sized window; the customer sees it at http://witten.$base/meine-buchungen."
+  echo "A paid demo booking (EN-AW 100, with a replacement car) waits for its pickup: sign in as the jockey at http://witten.$base/jockey,"
+  echo "record the handover (and the car handed out) on a phone-sized window; the customer sees it at http://witten.$base/meine-buchungen."
   echo
   echo "Stop with ./dev.sh down."
 }

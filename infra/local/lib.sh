@@ -206,7 +206,7 @@ stop_pid() { # name
 # A booking of the demo customer in Witten, paid in the emulator's checkout with the test card, made
 # through the public API as a customer would: the jockeys' job gives its pickup to a jockey on shift
 # (on a fresh stack the demo jockey, who has no tasks yet and the lowest id), so a newcomer can walk
-# the pickup with its protocol on a phone. Made once: the idempotency key finds it on the next `up`.
+# the pickup with its protocol on a phone, handing out the replacement car booked with it. Made once: the idempotency key finds it on the next `up`.
 ensure_demo_pickup() {
   local city="http://127.0.0.1:$TENANT_WEB_PORT" host="witten.$BASE_DOMAIN" plate="EN-AW 100"
   local known
@@ -229,8 +229,9 @@ quote = call("POST", f"{city}/api/v1/quotes", {"vehicle": {"make": "Opel", "mode
 slot = call("GET", f"{city}/api/v1/slots?quoteId={quote['id']}")[0]
 booking = call("POST", f"{city}/api/v1/bookings", {"quoteId": quote["id"], "slotId": slot["id"],
     "customer": {"name": "Kunde Witten", "email": email, "phone": "02302 123456"},
-    "address": {"street": "Ruhrstraße 12", "postalCode": "58452", "city": "Witten"}, "licensePlate": plate},
-    {"Idempotency-Key": "demo-witten-pickup-0001"})
+    "address": {"street": "Ruhrstraße 12", "postalCode": "58452", "city": "Witten"}, "licensePlate": plate,
+    "replacementCar": True},
+    {"Idempotency-Key": "demo-witten-pickup-0002"})
 class Stay(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None   # the checkout sends the browser back to the city: paid is paid, no need to follow
