@@ -161,6 +161,19 @@ public sealed class ExpansionTests(ExpansionApp app) : IClassFixture<ExpansionAp
         Assert.Contains("44135 (Dortmund)", errors.GetProperty("serviceArea")[0].GetString());
         Assert.Equal(2, await app.Database.ScalarAsync<long>("SELECT count(*) FROM city_postal_codes p JOIN cities c ON c.id = p.city_id WHERE c.slug = 'hattingen'"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/cities/nowhere", NewCity("x", "45525"))).StatusCode);
+
+        // The return's km allowance: 50 until set, then kept when a later update leaves it out; absurd values are refused.
+        Assert.Equal(50, await app.Database.ScalarAsync<int>("SELECT return_km_allowance FROM cities WHERE slug = 'hattingen'"));
+        var withAllowance = new Dictionary<string, object?>(JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(NewCity("ignored", "45525")))!)
+        {
+            ["returnKmAllowance"] = 80,
+        };
+        using (var set = await admin.PutAsJsonAsync("/api/v1/cities/hattingen", withAllowance))
+            Assert.Equal(80, (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("returnKmAllowance").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/cities/hattingen", NewCity("ignored", "45525"))).StatusCode);
+        Assert.Equal(80, await app.Database.ScalarAsync<int>("SELECT return_km_allowance FROM cities WHERE slug = 'hattingen'"));
+        withAllowance["returnKmAllowance"] = 5000;
+        Assert.True((await ErrorsAsync(await admin.PutAsJsonAsync("/api/v1/cities/hattingen", withAllowance))).TryGetProperty("returnKmAllowance", out _));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class AdminApi
 
     public sealed record CityDetails(
         string Slug, string Name, string Status, string TimeZone, IReadOnlyList<string> ServiceArea, int ConciergeFeeCents, int PilotDailyBookingCap,
-        int FreeCancellationHours, int LateCancellationFeeCents, int MinimumReplacementCars);
+        int FreeCancellationHours, int LateCancellationFeeCents, int MinimumReplacementCars, int ReturnKmAllowance);
 
     public sealed record Readiness(string Slug, string Status, bool Ready, IReadOnlyList<CriterionState> Criteria);
 
@@ -123,5 +123,5 @@ public static class AdminApi
 
     private static CityDetails ToDetails(City city) => new(
         city.Slug, city.Name, city.Status.ToString(), city.TimeZoneId, city.ServiceArea.Select(p => p.Code).Order().ToList(), city.ConciergeFeeCents,
-        city.PilotDailyBookingCap, city.FreeCancellationHours, city.LateCancellationFeeCents, city.MinimumReplacementCars);
+        city.PilotDailyBookingCap, city.FreeCancellationHours, city.LateCancellationFeeCents, city.MinimumReplacementCars, city.ReturnKmAllowance);
 }

@@ -105,7 +105,7 @@ public class ConciergeApp : AppFixture<Program>
         return await db.JockeyTasks.AsNoTracking().SingleAsync(t => t.BookingId == bookingId && t.Kind == JockeyTaskKind.Pickup);
     }
 
-/// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
+    /// <summary>A jockey (Lea) assigned to a paid booking's pickup, and the booking's customer.</summary>
     public async Task<(PlatformUser Jockey, Booking Booking, PlatformUser Customer)> PickupDueAsync(bool replacementCar = false)
     {
         var lea = (await PoolAsync("Lea"))[0];

@@ -1,14 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Autowartung.Platform.Accounts;
-using Autowartung.Platform.Bookings;
-using Autowartung.Platform.Concierge;
-using Autowartung.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace Autowartung.Tenant.Web.Tests.Concierge;
@@ -27,6 +20,14 @@ internal static class ProtocolRequests
 
     internal static ProtocolBody Protocol(int km, int fuel, IReadOnlyList<Guid> photos, IReadOnlyList<Damage> damages) =>
         new(km, fuel, damages, 2, ["RegistrationCertificate", "ServiceBook"], "Karla Kundin", "data:image/png;base64," + Convert.ToBase64String(Signature()), photos);
+
+    /// <summary>The five photos every protocol needs, uploaded; their ids.</summary>
+    internal static async Task<List<Guid>> RequiredPhotosAsync(HttpClient client, Guid bookingId, string kind, int width, int height)
+    {
+        var photos = new List<Guid>();
+        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(client, bookingId, kind, slot, Jpeg(width, height)));
+        return photos;
+    }
 
     internal static async Task<Guid> UploadAsync(HttpClient client, Guid bookingId, string kind, string slot, byte[] image, string? key = null)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -28,8 +27,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
 
-        var photos = new List<Guid>();
-        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(800, 600)));
+        var photos = await RequiredPhotosAsync(leas, booking.Id, "pickup", 800, 600);
         var damagePhoto = await UploadAsync(leas, booking.Id, "pickup", "damage", Jpeg(400, 300));
         var pickup = Protocol(12_345, 80, photos, [new("FrontLeft", 0.2, 0.15, "Kratzer an der Stoßstange, ca. 5 cm", damagePhoto)]);
         using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup", pickup))
@@ -85,8 +83,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         Assert.False(await TestRunDoneAsync());
 
         // The return: 80 km more, less fuel, and a new damage on the other side: all three flagged.
-        var returnPhotos = new List<Guid>();
-        foreach (var slot in RequiredSlots) returnPhotos.Add(await UploadAsync(leas, booking.Id, "return", slot, Jpeg(800, 600)));
+        var returnPhotos = await RequiredPhotosAsync(leas, booking.Id, "return", 800, 600);
         var returned = Protocol(12_425, 40, returnPhotos,
             [new("FrontLeft", 0.22, 0.16, "Kratzer an der Stoßstange, ca. 5 cm", null), new("RearRight", 0.8, 0.9, "Delle in der Heckklappe", null)]);
         using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/return", returned))
@@ -108,6 +105,36 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
         var returnText = Poppler.Text(await Maildev.AttachmentBytesAsync(returnMail, $"Rueckgabeprotokoll-{booking.Number}.pdf"));
         Assert.Contains("Mehr als die erlaubten 50 km gefahren", returnText);
         Assert.Contains("NEU", returnText);
+    }
+
+    [Fact]
+    public async Task ACustomerWhoBookedInEnglish_GetsTheProtocolAndItsEmailInEnglish()
+    {
+        var refused = await app.InCityAsync(async services =>
+        {
+            var quote = (await services.GetRequiredService<Platform.Quotes.CreateQuote>().RunAsync(new Platform.Quotes.CreateQuote.Request(
+                new Platform.Vehicles.VehicleInput("Opel", "Corsa", 2021, "Petrol", null, null, null), ["HU_AU"], "58454"))).Value;
+            var slot = (await services.GetRequiredService<Platform.Scheduling.FindSlots>().RunAsync(quote.WorkshopId))[0];
+            return await services.GetRequiredService<CreateBooking>().RunAsync(new CreateBooking.Request(quote.Id, slot.Id,
+                new("Karla Kundin", "k@booking.test", "02302 1234"), new("Ruhrstraße 1", "58454", "Witten"), "EN-JT 3", Language: "fr"), $"lang-{Guid.NewGuid():N}", null);
+        });
+        Assert.Contains("language", refused.Failure!.Errors.Keys);
+
+        var (lea, booking, _) = await app.PickupDueAsync();
+        await app.Database.ExecuteAsync("UPDATE bookings SET language = 'en', license_plate = 'EN-EN 1' WHERE id = @p0", booking.Id);   // a car of its own: its km do not meet the others'
+        using var leas = app.As(lea);
+        var photos = await RequiredPhotosAsync(leas, booking.Id, "pickup", 300, 200);
+        using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup",
+                   Protocol(31_000, 50, photos, [new("RearLeft", 0.2, 0.9, "Scratch on the bumper", null)])))
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+
+        var mail = Assert.Single(await Maildev.MatchingAsync(booking.Contact.Email, m => m.Subject.Contains("has been picked up", StringComparison.Ordinal), seconds: 30));
+        Assert.Contains("Hello Karla Kundin", mail.Text);
+        var text = Poppler.Text(await Maildev.AttachmentBytesAsync(mail, $"Pickup-record-{booking.Number}.pdf"));
+        Assert.Contains("Handover record", text);
+        Assert.Contains("Registration certificate", text);
+        Assert.Contains("Rear left", text);
+        Assert.DoesNotContain("Fahrzeugschein", text);
     }
 
     [Fact]
@@ -191,8 +218,7 @@ public sealed class ProtocolTests(ConciergeApp app) : IClassFixture<ConciergeApp
     {
         var (lea, booking, customer) = await app.PickupDueAsync();
         using var leas = app.As(lea);
-        var photos = new List<Guid>();
-        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
+        var photos = await RequiredPhotosAsync(leas, booking.Id, "pickup", 300, 200);
         await app.Database.ExecuteAsync("UPDATE jockey_tasks SET date = (now() AT TIME ZONE 'Europe/Berlin')::date WHERE booking_id = @p0", booking.Id);   // the day shows today and tomorrow
         Assert.Contains("/jockey/protokoll/" + booking.Id + "/abholung", await leas.GetStringAsync("/jockey"));
         Assert.Contains("data-testid=\"odometer\"", await leas.GetStringAsync($"/jockey/protokoll/{booking.Id}/abholung"));

@@ -72,11 +72,18 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
 
         var returnDay = slot.Date.AddDays(2);
         using (var held = await client.SubmitAsync(page, new Dictionary<string, string>
-               {
-                   ["IdempotencyKey"] = $"web-{Guid.NewGuid():N}", ["Name"] = "Karla Kundin", ["Email"] = $"kontakt-{Guid.NewGuid():N}@cars.test",
-                   ["Phone"] = "02302 1234", ["Street"] = "Ruhrstraße 1", ["Town"] = "Witten", ["LicensePlate"] = "EN-KK 7",
-                   ["ReturnDay"] = returnDay.ToString("yyyy-MM-dd"), ["ReturnTime"] = "10:00", ["ReplacementCar"] = "true",
-               }))
+        {
+            ["IdempotencyKey"] = $"web-{Guid.NewGuid():N}",
+            ["Name"] = "Karla Kundin",
+            ["Email"] = $"kontakt-{Guid.NewGuid():N}@cars.test",
+            ["Phone"] = "02302 1234",
+            ["Street"] = "Ruhrstraße 1",
+            ["Town"] = "Witten",
+            ["LicensePlate"] = "EN-KK 7",
+            ["ReturnDay"] = returnDay.ToString("yyyy-MM-dd"),
+            ["ReturnTime"] = "10:00",
+            ["ReplacementCar"] = "true",
+        }))
             Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
         var bookingId = await app.Database.ScalarAsync<Guid>("SELECT id FROM bookings WHERE license_plate = 'EN-KK 7' ORDER BY created_at DESC LIMIT 1");
         Assert.Equal((slot.Date, returnDay), (await app.Database.ScalarAsync<DateOnly>("SELECT first_day FROM car_loans WHERE booking_id = @p0", bookingId),
@@ -103,8 +110,7 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
         Assert.Contains("data-testid=\"replacement-car\"", page);
         Assert.Contains($"value=\"{carId}\"", page);
 
-        var photos = new List<Guid>();
-        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
+        var photos = await RequiredPhotosAsync(leas, booking.Id, "pickup", 300, 200);
         Assert.Contains("replacementCar", await ProtocolErrorsAsync(leas, booking.Id, Protocol(20_000, 70, photos, [])));
         Assert.Superset(new HashSet<string> { "replacementCar.carId", "replacementCar.odometerKm", "replacementCar.fuelPercent" },
             (await ProtocolErrorsAsync(leas, booking.Id, Protocol(20_000, 70, photos, []) with { ReplacementCar = new(Guid.NewGuid(), -1, 101) })).ToHashSet());
@@ -131,8 +137,7 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
         Assert.Equal(returnDay, await app.Database.ScalarAsync<DateOnly>("SELECT last_day FROM car_loans WHERE booking_id = @p0", booking.Id));
         Assert.True(returnDay > booking.SlotDate);
 
-        var returnPhotos = new List<Guid>();
-        foreach (var slot in RequiredSlots) returnPhotos.Add(await UploadAsync(leas, booking.Id, "return", slot, Jpeg(300, 200)));
+        var returnPhotos = await RequiredPhotosAsync(leas, booking.Id, "return", 300, 200);
         Assert.Contains("replacementCar", await ProtocolErrorsAsync(leas, booking.Id, Protocol(20_030, 60, returnPhotos, []), "return"));
         Assert.Contains("replacementCar.odometerKm",
             await ProtocolErrorsAsync(leas, booking.Id, Protocol(20_030, 60, returnPhotos, []) with { ReplacementCar = new(null, 8_000, 50) }, "return"));
@@ -157,8 +162,7 @@ public sealed class ReplacementCarTests(ConciergeApp app) : IClassFixture<Concie
         var (carId, _) = await FleetOfTwoAsync();
         var (lea, booking, _) = await app.PickupDueAsync(replacementCar: true);
         using var leas = app.As(lea);
-        var photos = new List<Guid>();
-        foreach (var slot in RequiredSlots) photos.Add(await UploadAsync(leas, booking.Id, "pickup", slot, Jpeg(300, 200)));
+        var photos = await RequiredPhotosAsync(leas, booking.Id, "pickup", 300, 200);
         using (var recorded = await leas.PostAsJsonAsync($"/api/v1/bookings/{booking.Id}/protocols/pickup",
                    Protocol(30_000, 70, photos, []) with { ReplacementCar = new(null, null, null, NotTaken: true) }))
             Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);

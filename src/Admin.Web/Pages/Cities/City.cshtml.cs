@@ -42,6 +42,7 @@ public sealed class CityModel(
     [BindProperty] public int FreeCancellationHours { get; set; } = 24;
     [BindProperty] public string? LateCancellationFee { get; set; } = "15.00";
     [BindProperty] public int MinimumReplacementCars { get; set; } = 2;
+    [BindProperty] public int ReturnKmAllowance { get; set; } = Platform.Cities.City.DefaultReturnKmAllowance;
     [BindProperty] public CityStatus Target { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
@@ -86,8 +87,9 @@ public sealed class CityModel(
     {
         if (IsNew) return Page();
         if (!await LoadAsync(cancellationToken)) return NotFound();
-        (Name, TimeZone, ConciergeFee, PilotDailyBookingCap, FreeCancellationHours, LateCancellationFee, MinimumReplacementCars) =
-            (City!.Name, City.TimeZoneId, EuroInput.Format(City.ConciergeFeeCents), City.PilotDailyBookingCap, City.FreeCancellationHours, EuroInput.Format(City.LateCancellationFeeCents), City.MinimumReplacementCars);
+        (Name, TimeZone, ConciergeFee, PilotDailyBookingCap, FreeCancellationHours, LateCancellationFee, MinimumReplacementCars, ReturnKmAllowance) =
+            (City!.Name, City.TimeZoneId, EuroInput.Format(City.ConciergeFeeCents), City.PilotDailyBookingCap, City.FreeCancellationHours, EuroInput.Format(City.LateCancellationFeeCents),
+             City.MinimumReplacementCars, City.ReturnKmAllowance);
         ServiceArea = string.Join(", ", City.ServiceArea.Select(p => p.Code).Order());
         return Page();
     }
@@ -95,7 +97,7 @@ public sealed class CityModel(
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         var request = new SaveCity.Request(NewSlug, Name, ServiceArea, TimeZone, EuroInput.Cents(ConciergeFee), PilotDailyBookingCap, FreeCancellationHours,
-            EuroInput.Cents(LateCancellationFee), MinimumReplacementCars);
+            EuroInput.Cents(LateCancellationFee), MinimumReplacementCars, ReturnKmAllowance);
         var saved = IsNew
             ? await saveCity.CreateAsync(request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken)
             : await saveCity.UpdateAsync(Slug!, request, AdminId, HttpContext.GetAuditOrigin(), cancellationToken);

@@ -77,6 +77,17 @@ public sealed class Booking
     /// <summary>Made while the city was still in onboarding, by its staff or an admin: proves the city works, counts in no KPI.</summary>
     public bool IsTest { get; private set; }
 
+    /// <summary>The customer's language, as they booked (<c>de</c> or <c>en</c>): what their protocols and their emails are written in.</summary>
+    public string Language { get; private set; } = German;
+
+    public const string German = "de";
+
+    public const string English = "en";
+
+    public static readonly IReadOnlyList<string> Languages = [German, English];
+
+    public bool InEnglish => Language == English;
+
     public string SlotId => Scheduling.SlotId.Format(SlotWindowId, SlotDate);
 
     /// <summary>
@@ -97,7 +108,7 @@ public sealed class Booking
 
     public static Booking Hold(
         Quote quote, Scheduling.SlotTime slot, Guid customerUserId, BookingContact contact, Address address, string licensePlate,
-        DateTimeOffset now, TimeSpan hold, DateTimeOffset returnFromUtc, bool isTest = false)
+        DateTimeOffset now, TimeSpan hold, DateTimeOffset returnFromUtc, bool isTest = false, string language = German)
     {
         var booking = new Booking
         {
@@ -119,6 +130,7 @@ public sealed class Booking
             TotalGrossCents = quote.TotalGrossCents,
             CreatedAt = now,
             IsTest = isTest,
+            Language = Languages.Contains(language) ? language : German,
         };
         booking._lines.AddRange(quote.Lines.Select(l => QuoteLine.Create(l.Code, l.Description, new Pricing.Amount(l.NetCents, l.VatCents))));
         booking._events.Add(BookingEvent.Create(now, BookingStatus.PendingPayment, BookingEventCode.Held));

@@ -21,6 +21,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // PostgreSQL's xmin as the row version: two writers of one booking cannot both win.
         builder.Property<uint>("Version").IsRowVersion();
         builder.Property(b => b.LicensePlate).HasMaxLength(12);
+        builder.Property(b => b.Language).HasMaxLength(5).HasDefaultValue(Booking.German);
         builder.Ignore(b => b.SlotId);
         builder.HasTenantReference<Booking, Quote>(nameof(Booking.QuoteId)).OnDelete(DeleteBehavior.Restrict);
         builder.HasTenantReference<Booking, PartnerWorkshop>(nameof(Booking.WorkshopId)).OnDelete(DeleteBehavior.Restrict);

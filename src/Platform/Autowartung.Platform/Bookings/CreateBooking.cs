@@ -28,8 +28,10 @@ public sealed partial class CreateBooking(
 
     /// <param name="ReturnFrom">From when the customer would like the car back, in the city's local time; by default the pickup day from 16:00.</param>
     /// <param name="ReplacementCar">A car of the city's fleet for the days from the pickup to the wished return, included in the price.</param>
+    /// <param name="Language">The customer's language, <c>de</c> (the default) or <c>en</c>: their protocols and emails are written in it.</param>
     public sealed record Request(
-        Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate, DateTime? ReturnFrom = null, bool? ReplacementCar = null);
+        Guid? QuoteId, string? SlotId, ContactInput? Customer, AddressInput? Address, string? LicensePlate, DateTime? ReturnFrom = null, bool? ReplacementCar = null,
+        string? Language = null);
 
     /// <summary>When a car comes back unless the customer says otherwise: the afternoon of its pickup day.</summary>
     public static readonly TimeOnly DefaultReturnFrom = new(16, 0);
@@ -93,7 +95,8 @@ public sealed partial class CreateBooking(
         var address = new Address(request.Address.Street!.Trim(), quote.PostalCode, request.Address.City!.Trim());
         var slotTime = new SlotTime(window.Id, window.WorkshopId, date, window.Start, window.End, slot.StartUtc, slot.EndUtc);
         var onboarding = await db.Cities.AnyAsync(c => c.Id == db.CurrentTenantId && c.Status == Cities.CityStatus.Onboarding, cancellationToken);
-        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, returnFrom, isTest: onboarding);
+        var booking = Booking.Hold(quote, slotTime, customerId, contact, address, NormalizePlate(request.LicensePlate!), now, Hold, returnFrom, isTest: onboarding,
+            language: request.Language ?? Booking.German);
         db.Bookings.Add(booking);
         if (request.ReplacementCar == true
             && !await carLoans.ReserveAsync(booking.Id, date, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(booking.ReturnFromUtc, zone).DateTime), cancellationToken))
@@ -153,6 +156,7 @@ public sealed partial class CreateBooking(
         Require(PostalCode.TryParse(request.Address?.PostalCode, out _), "address.postalCode", "Die Postleitzahl hat fünf Ziffern.");
         Require(request.Address?.City is { Length: >= 2 and <= 80 }, "address.city", "Bitte den Ort angeben.");
         Require(request.LicensePlate is { } plate && Plate().IsMatch(plate.Trim().ToUpperInvariant()), "licensePlate", "Bitte das Kennzeichen angeben, z. B. EN-AB 123.");
+        Require(request.Language is null || Booking.Languages.Contains(request.Language), "language", "Bitte de oder en angeben.");
         return errors;
     }
 

@@ -52,7 +52,7 @@ public sealed class City
     public static City Create(
         string slug, string name, string timeZoneId, IEnumerable<PostalCode> serviceArea, DateTimeOffset now,
         int conciergeFeeCents = 2900, int pilotDailyBookingCap = 5, int freeCancellationHours = 24, int lateCancellationFeeCents = 1500,
-        int minimumReplacementCars = 2)
+        int minimumReplacementCars = 2, int returnKmAllowance = DefaultReturnKmAllowance)
     {
         if (CitySlug.Validate(slug) is { } slugError) throw new ArgumentException(slugError, nameof(slug));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -75,6 +75,7 @@ public sealed class City
             FreeCancellationHours = freeCancellationHours,
             LateCancellationFeeCents = lateCancellationFeeCents,
             MinimumReplacementCars = minimumReplacementCars,
+            ReturnKmAllowance = returnKmAllowance,
             CreatedAt = now,
         };
         city._serviceArea.AddRange(serviceArea.Distinct().Select(p => new ServiceAreaPostalCode(p.Value)));
@@ -95,6 +96,7 @@ public sealed class City
         FreeCancellationHours = settings.FreeCancellationHours;
         LateCancellationFeeCents = settings.LateCancellationFeeCents;
         MinimumReplacementCars = settings.MinimumReplacementCars;
+        ReturnKmAllowance = settings.ReturnKmAllowance;
         var wanted = serviceArea.Select(p => p.Value).ToHashSet();
         _serviceArea.RemoveAll(p => !wanted.Contains(p.Code));
         _serviceArea.AddRange(wanted.Except(_serviceArea.Select(p => p.Code)).Order().Select(code => new ServiceAreaPostalCode(code)));
@@ -139,4 +141,4 @@ public sealed class ServiceAreaPostalCode(string code)
 /// <summary>What an admin sets for a city; money in cents (gross), hours, counts.</summary>
 public sealed record CitySettings(
     string Name, string TimeZoneId, int ConciergeFeeCents, int PilotDailyBookingCap, int FreeCancellationHours, int LateCancellationFeeCents,
-    int MinimumReplacementCars);
+    int MinimumReplacementCars, int ReturnKmAllowance = City.DefaultReturnKmAllowance);

@@ -21,7 +21,7 @@ public sealed class SaveCity(
 {
     public sealed record Request(
         string? Slug, string? Name, string? ServiceArea, string? TimeZone, int? ConciergeFeeCents, int? PilotDailyBookingCap,
-        int? FreeCancellationHours, int? LateCancellationFeeCents, int? MinimumReplacementCars);
+        int? FreeCancellationHours, int? LateCancellationFeeCents, int? MinimumReplacementCars, int? ReturnKmAllowance = null);
 
     public async Task<Result<City>> CreateAsync(Request request, Guid adminId, AuditOrigin origin, CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,8 @@ public sealed class SaveCity(
         if (errors.Count > 0) return Result.Invalid(errors);
 
         var city = City.Create(slug!, settings!.Name, settings.TimeZoneId, area, clock.GetUtcNow(), settings.ConciergeFeeCents,
-            settings.PilotDailyBookingCap, settings.FreeCancellationHours, settings.LateCancellationFeeCents, settings.MinimumReplacementCars);
+            settings.PilotDailyBookingCap, settings.FreeCancellationHours, settings.LateCancellationFeeCents, settings.MinimumReplacementCars,
+            settings.ReturnKmAllowance);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Cities.Add(city);
         if (await SaveAsync(cancellationToken) is { } raced) return raced;
@@ -52,7 +53,7 @@ public sealed class SaveCity(
         var city = await db.Cities.Include(c => c.ServiceArea).SingleOrDefaultAsync(c => c.Slug == slug, cancellationToken);
         if (city is null) return Result.NotFound();
         var errors = new Dictionary<string, string[]>();
-        var (settings, area) = await ValidateAsync(request, city.Id, errors, cancellationToken);
+        var (settings, area) = await ValidateAsync(request with { ReturnKmAllowance = request.ReturnKmAllowance ?? city.ReturnKmAllowance }, city.Id, errors, cancellationToken);
         if (errors.Count > 0) return Result.Invalid(errors);
 
         city.Update(settings!, area);
@@ -76,6 +77,7 @@ public sealed class SaveCity(
         Require(request.FreeCancellationHours is >= 0 and <= 336, "freeCancellationHours", "Die kostenlose Stornofrist liegt zwischen 0 und 336 Stunden.");
         Require(request.LateCancellationFeeCents is >= 0 and <= 100_000, "lateCancellationFeeCents", "Die Stornogebühr liegt zwischen 0 und 1.000 €.");
         Require(request.MinimumReplacementCars is >= 0 and <= 500, "minimumReplacementCars", "Die Mindestzahl an Ersatzwagen liegt zwischen 0 und 500.");
+        Require(request.ReturnKmAllowance is null or (>= 0 and <= 1000), "returnKmAllowance", "Die erlaubten Kilometer zwischen Abholung und Rückgabe liegen zwischen 0 und 1.000.");
 
         var area = PostalCodeList.Parse(request.ServiceArea, postalCodes, out var areaError);
         if (areaError is not null) errors["serviceArea"] = [areaError];
@@ -83,7 +85,8 @@ public sealed class SaveCity(
 
         if (errors.Count > 0) return (null, []);
         return (new CitySettings(name!, request.TimeZone!, request.ConciergeFeeCents!.Value, request.PilotDailyBookingCap!.Value,
-            request.FreeCancellationHours!.Value, request.LateCancellationFeeCents!.Value, request.MinimumReplacementCars!.Value), area!);
+            request.FreeCancellationHours!.Value, request.LateCancellationFeeCents!.Value, request.MinimumReplacementCars!.Value,
+            request.ReturnKmAllowance ?? City.DefaultReturnKmAllowance), area!);
     }
 
     /// <summary>Names the PLZ that other cities already serve, or null.</summary>

@@ -58,12 +58,9 @@ public sealed class MakeProtocolPdfs(
 
         var protocol = await db.HandoverProtocols.SingleAsync(p => p.Id == view.Protocol.Id, cancellationToken);
         if (!protocol.AttachPdf(path, clock.GetUtcNow())) return false;
-        var (subject, opening) = kind == ProtocolKind.Pickup
-            ? ($"Ihr Fahrzeug wurde abgeholt (Buchung {booking.Number})", $"{view.Protocol.SignedBy} hat Ihr Auto ({booking.LicensePlate}) an uns übergeben. Das Übergabeprotokoll mit Fotos und Unterschrift ist angehängt.")
-            : ($"Ihr Fahrzeug ist zurück (Buchung {booking.Number})", $"Ihr Auto ({booking.LicensePlate}) ist wieder bei Ihnen. Das Rückgabeprotokoll mit dem Vergleich zur Abholung ist angehängt.");
-        var email = EmailTemplate.Build(booking.Contact.Email, subject, [$"Guten Tag {booking.Contact.Name},", opening]) with
+        var email = Email(booking, kind, view.Protocol.SignedBy) with
         {
-            Attachments = [new EmailAttachment($"{(kind == ProtocolKind.Pickup ? "Abholprotokoll" : "Rueckgabeprotokoll")}-{booking.Number}.pdf", "application/pdf", pdf)],
+            Attachments = [new EmailAttachment($"{AttachmentName(kind, booking.InEnglish)}-{booking.Number}.pdf", "application/pdf", pdf)],
         };
         outbox.AddEmail(email, kind == ProtocolKind.Pickup ? PickupKind : ReturnKind);
         try
@@ -81,6 +78,31 @@ public sealed class MakeProtocolPdfs(
         }
     }
 
+    /// <summary>The customer's email with the protocol, in the language they booked in.</summary>
+    private static EmailMessage Email(Bookings.Booking booking, ProtocolKind kind, string signedBy)
+    {
+        var (subject, opening) = (kind, booking.InEnglish) switch
+        {
+            (ProtocolKind.Pickup, false) => ($"Ihr Fahrzeug wurde abgeholt (Buchung {booking.Number})",
+                $"{signedBy} hat Ihr Auto ({booking.LicensePlate}) an uns übergeben. Das Übergabeprotokoll mit Fotos und Unterschrift ist angehängt."),
+            (ProtocolKind.Pickup, true) => ($"Your car has been picked up (booking {booking.Number})",
+                $"{signedBy} handed your car ({booking.LicensePlate}) over to us. The handover record with photos and signature is attached."),
+            (_, false) => ($"Ihr Fahrzeug ist zurück (Buchung {booking.Number})",
+                $"Ihr Auto ({booking.LicensePlate}) ist wieder bei Ihnen. Das Rückgabeprotokoll mit dem Vergleich zur Abholung ist angehängt."),
+            (_, true) => ($"Your car is back (booking {booking.Number})",
+                $"Your car ({booking.LicensePlate}) is back with you. The return record, compared with the pickup, is attached."),
+        };
+        return EmailTemplate.Build(booking.Contact.Email, subject, [booking.InEnglish ? $"Hello {booking.Contact.Name}," : $"Guten Tag {booking.Contact.Name},", opening]);
+    }
+
+    public static string AttachmentName(ProtocolKind kind, bool english) => (kind, english) switch
+    {
+        (ProtocolKind.Pickup, false) => "Abholprotokoll",
+        (ProtocolKind.Pickup, true) => "Pickup-record",
+        (_, false) => "Rueckgabeprotokoll",
+        (_, true) => "Return-record",
+    };
+
     private async Task<ProtocolDocument> DocumentAsync(ReadProtocols.View view, Bookings.Booking booking, CityTenantInfo city, CancellationToken cancellationToken)
     {
         var protocol = view.Protocol;
@@ -92,14 +114,14 @@ public sealed class MakeProtocolPdfs(
         var signature = (await files.ReadAsync(city.Id, protocol.SignaturePath, cancellationToken))?.ToArray() ?? [];
         var comparison = view.Comparison;
         return new ProtocolDocument(
-            English: false, IsReturn: protocol.Kind == ProtocolKind.Return, city.Name, booking.Number, booking.Contact.Name,
+            English: booking.InEnglish, IsReturn: protocol.Kind == ProtocolKind.Return, city.Name, booking.Number, booking.Contact.Name,
             $"{booking.Vehicle.Make} {booking.Vehicle.Model}", booking.LicensePlate, workshop, protocol.RecordedAt, city.TimeZone,
             AssignJockeys.FirstName(jockey), protocol.OdometerKm, protocol.FuelPercent, protocol.Keys,
-            protocol.Documents.Select(ProtocolLabels.Document).ToList(),
-            protocol.Damages.Select((d, i) => new ProtocolDocument.Damage(i + 1, ProtocolLabels.Area(d.Area), d.X, d.Y, d.Note,
+            protocol.Documents.Select(d => ProtocolLabels.Document(d, booking.InEnglish)).ToList(),
+            protocol.Damages.Select((d, i) => new ProtocolDocument.Damage(i + 1, ProtocolLabels.Area(d.Area, booking.InEnglish), d.X, d.Y, d.Note,
                 d.PhotoId is { } id ? thumbnails.GetValueOrDefault(id) : null, comparison?.NewDamages.Contains(i) == true)).ToList(),
             view.Photos.Where(p => p.Slot != PhotoSlot.Damage && thumbnails.ContainsKey(p.Id))
-                .Select(p => new ProtocolDocument.Photo(ProtocolLabels.Photo(p.Slot), thumbnails[p.Id])).ToList(),
+                .Select(p => new ProtocolDocument.Photo(ProtocolLabels.Photo(p.Slot, booking.InEnglish), thumbnails[p.Id])).ToList(),
             protocol.SignedBy, signature,
             comparison is null ? null : new ProtocolDocument.ReturnComparison(comparison.PickupOdometerKm, comparison.KmDriven, comparison.AllowanceKm,
                 comparison.OverAllowance, comparison.PickupFuelPercent, comparison.FuelLower, comparison.NewDamages.Count),
@@ -109,39 +131,71 @@ public sealed class MakeProtocolPdfs(
     }
 }
 
-/// <summary>The German words for a protocol's parts, as the jockey's page and the PDF show them.</summary>
+/// <summary>
+/// The words for a protocol's parts: German, as the jockey's page shows them (its English comes from the
+/// page's resources), and English for the PDF of a customer who booked in English.
+/// </summary>
 public static class ProtocolLabels
 {
-    public static string Photo(PhotoSlot slot) => slot switch
+    public static string Photo(PhotoSlot slot, bool english = false) => (slot, english) switch
     {
-        PhotoSlot.Front => "Vorne",
-        PhotoSlot.Rear => "Hinten",
-        PhotoSlot.Left => "Links",
-        PhotoSlot.Right => "Rechts",
-        PhotoSlot.Odometer => "Tacho mit Kilometerstand",
-        _ => "Schaden",
+        (PhotoSlot.Front, false) => "Vorne",
+        (PhotoSlot.Front, true) => "Front",
+        (PhotoSlot.Rear, false) => "Hinten",
+        (PhotoSlot.Rear, true) => "Rear",
+        (PhotoSlot.Left, false) => "Links",
+        (PhotoSlot.Left, true) => "Left",
+        (PhotoSlot.Right, false) => "Rechts",
+        (PhotoSlot.Right, true) => "Right",
+        (PhotoSlot.Odometer, false) => "Tacho mit Kilometerstand",
+        (PhotoSlot.Odometer, true) => "Odometer",
+        (_, false) => "Schaden",
+        (_, true) => "Damage",
     };
 
-    public static string Area(CarArea area) => area switch
-    {
-        CarArea.Front => "Front",
-        CarArea.FrontLeft => "Vorne links",
-        CarArea.FrontRight => "Vorne rechts",
-        CarArea.Left => "Links",
-        CarArea.Right => "Rechts",
-        CarArea.RearLeft => "Hinten links",
-        CarArea.RearRight => "Hinten rechts",
-        CarArea.Rear => "Heck",
-        CarArea.Roof => "Dach",
-        _ => "Innenraum",
-    };
+    public static string Area(CarArea area, bool english = false) => english
+        ? area switch
+        {
+            CarArea.Front => "Front",
+            CarArea.FrontLeft => "Front left",
+            CarArea.FrontRight => "Front right",
+            CarArea.Left => "Left",
+            CarArea.Right => "Right",
+            CarArea.RearLeft => "Rear left",
+            CarArea.RearRight => "Rear right",
+            CarArea.Rear => "Rear",
+            CarArea.Roof => "Roof",
+            _ => "Interior",
+        }
+        : area switch
+        {
+            CarArea.Front => "Front",
+            CarArea.FrontLeft => "Vorne links",
+            CarArea.FrontRight => "Vorne rechts",
+            CarArea.Left => "Links",
+            CarArea.Right => "Rechts",
+            CarArea.RearLeft => "Hinten links",
+            CarArea.RearRight => "Hinten rechts",
+            CarArea.Rear => "Heck",
+            CarArea.Roof => "Dach",
+            _ => "Innenraum",
+        };
 
-    public static string Document(CarDocument document) => document switch
-    {
-        CarDocument.RegistrationCertificate => "Fahrzeugschein",
-        CarDocument.ServiceBook => "Serviceheft",
-        CarDocument.FirstAidKit => "Verbandkasten",
-        CarDocument.WarningTriangle => "Warndreieck",
-        _ => "Warnweste",
-    };
+    public static string Document(CarDocument document, bool english = false) => english
+        ? document switch
+        {
+            CarDocument.RegistrationCertificate => "Registration certificate",
+            CarDocument.ServiceBook => "Service book",
+            CarDocument.FirstAidKit => "First-aid kit",
+            CarDocument.WarningTriangle => "Warning triangle",
+            _ => "Safety vest",
+        }
+        : document switch
+        {
+            CarDocument.RegistrationCertificate => "Fahrzeugschein",
+            CarDocument.ServiceBook => "Serviceheft",
+            CarDocument.FirstAidKit => "Verbandkasten",
+            CarDocument.WarningTriangle => "Warndreieck",
+            _ => "Warnweste",
+        };
 }

@@ -1,5 +1,4 @@
 using Autowartung.Platform.Data;
-using Autowartung.Platform.Fleet;
 using Microsoft.EntityFrameworkCore;
 
 namespace Autowartung.Platform.Concierge;

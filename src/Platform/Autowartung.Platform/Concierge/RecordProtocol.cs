@@ -246,7 +246,7 @@ public sealed class RecordProtocol(
         else
         {
             var missing = HandoverProtocol.RequiredPhotos.Where(slot => !photos.Any(p => p.Slot == slot && ids.Contains(p.Id))).ToList();
-            Require(missing.Count == 0, "photoIds", $"Es fehlen Fotos: {string.Join(", ", missing.Select(ProtocolLabels.Photo))}.");
+            Require(missing.Count == 0, "photoIds", $"Es fehlen Fotos: {string.Join(", ", missing.Select(slot => ProtocolLabels.Photo(slot)))}.");
         }
 
         signature = Signature(request.SignaturePng);

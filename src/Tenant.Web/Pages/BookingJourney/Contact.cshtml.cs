@@ -81,7 +81,9 @@ public sealed class ContactModel(PlatformDbContext db, CreateBooking createBooki
         var returnTime = ReturnTime ?? CreateBooking.DefaultReturnFrom;
         DateTime? returnFrom = returnDay == PickupDay && returnTime == CreateBooking.DefaultReturnFrom ? null : returnDay.ToDateTime(returnTime);
         var request = new CreateBooking.Request(QuoteId, SlotId, new CreateBooking.ContactInput(Name, Email, Phone),
-            new CreateBooking.AddressInput(Street, Quote.PostalCode, Town), LicensePlate, returnFrom, ReplacementCar && HasFleet);
+            new CreateBooking.AddressInput(Street, Quote.PostalCode, Town), LicensePlate, returnFrom, ReplacementCar && HasFleet,
+            // The page's language is the customer's: what they read while booking, they get their protocols in.
+            System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == Booking.English ? Booking.English : Booking.German);
         var held = await createBooking.RunAsync(request, IdempotencyKey, HttpContext.Features.Get<UserAccess>()?.UserId, cancellationToken);
         if (held.Succeeded) return RedirectToPage("Held", new { reference = references.ForBooking(held.Value.Id) });
         if (held.Failure.Status == ResultStatus.Conflict) (SlotGone, Refused) = (held.Failure.Reason != CreateBooking.NoCarFree, held.Failure.Reason);

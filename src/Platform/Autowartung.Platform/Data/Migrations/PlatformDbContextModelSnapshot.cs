@@ -328,6 +328,14 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_test");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasDefaultValue("de")
+                        .HasColumnName("language");
+
                     b.Property<string>("LicensePlate")
                         .IsRequired()
                         .HasMaxLength(12)
