@@ -37,6 +37,7 @@ public sealed class FeatureFolderTests
         ["Expansion"] = ["Accounts", "Audit", "Bookings", "Cities", "Fleet", "Payments", "Pricing", "Scheduling", "Workshops"],
         ["Kpis"] = ["Bookings", "Cities", "Payments", "Quotes", "Scheduling"],
         ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Fleet", "Geography", "Notifications", "Quotes", "Scheduling", "Storage", "Workshops"],
+        ["Extensions"] = ["Accounts", "Audit", "Bookings", "Cities", "Concierge", "Notifications", "Payments", "Pricing", "Quotes", "Storage"],
     };
 
     private static readonly string[] Folders = Directory

@@ -41,6 +41,7 @@ public static class CityApi
         api.MapBookingsApi();
         api.MapJockeyApi();
         api.MapProtocolsApi();
+        api.MapExtensionsApi();
         return api;
     }
 

@@ -1,6 +1,7 @@
 using Autowartung.Platform.Bookings;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Data;
+using Autowartung.Platform.Extensions;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
 using Autowartung.Platform.Waitlist;
@@ -21,6 +22,7 @@ public static class CityJobs
         var assignJockeysEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:AssignJockeysEverySeconds", 5));
         var protocolPdfsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ProtocolPdfsEverySeconds", 3));
         var carLoansEvery = TimeSpan.FromMinutes(builder.Configuration.GetValue("Jobs:CarLoansEveryMinutes", 15));
+        var extensionsEvery = TimeSpan.FromSeconds(builder.Configuration.GetValue("Jobs:ExtensionsEverySeconds", 60));
         builder.Services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -55,6 +57,10 @@ public static class CityJobs
             quartz.AddJob<ExtendCarLoansJob>(job => job.WithIdentity(carLoans).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(carLoans).WithIdentity("extend-car-loans")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(carLoansEvery).RepeatForever()));
+            var extensions = new JobKey("follow-up-extensions");
+            quartz.AddJob<FollowUpExtensionsJob>(job => job.WithIdentity(extensions).StoreDurably());
+            quartz.AddTrigger(trigger => trigger.ForJob(extensions).WithIdentity("follow-up-extensions")
+                .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(extensionsEvery).RepeatForever()));
             var forgetUnconfirmed = new JobKey("forget-unconfirmed-waitlist-entries");
             quartz.AddJob<ForgetUnconfirmedEntriesJob>(job => job.WithIdentity(forgetUnconfirmed).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(forgetUnconfirmed).WithIdentity("forget-unconfirmed-waitlist-entries")
@@ -120,6 +126,20 @@ internal sealed partial class ExtendCarLoansJob(ExtendCarLoans extend, ILogger<E
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} replacement car loan(s) extended: their orders run longer")]
     private static partial void LogExtended(ILogger logger, int count);
+}
+
+/// <summary>Reminds customers of undecided proposals of extra work, lets the overdue ones lapse, and charges decisions a crash left uncharged.</summary>
+[DisallowConcurrentExecution]
+internal sealed partial class FollowUpExtensionsJob(ExpireExtensions follow, ILogger<FollowUpExtensionsJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var run = await follow.RunAsync(cancellationToken);
+        if (run.Reminded + run.Expired + run.Charged > 0) LogRun(logger, run.Reminded, run.Expired, run.Charged);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Extensions: {Reminded} reminded, {Expired} lapsed, {Charged} charged after the fact")]
+    private static partial void LogRun(ILogger logger, int reminded, int expired, int charged);
 }
 
 /// <summary>Sends refunds the provider could not take at the time, and follows pending ones until they are paid out.</summary>

@@ -82,4 +82,6 @@ public enum AuditAction
     JockeyTaskMoved,
     BookingMoved,
     ProtocolRecorded,
+    ExtensionSent,
+    ExtensionDecided,
 }

@@ -194,6 +194,12 @@ public sealed class Booking
     /// <summary>The workshop has started on the car.</summary>
     public bool StartService(DateTimeOffset now) => Move(BookingStatus.AtWorkshop, BookingStatus.InService, BookingEventCode.ServiceStarted, now);
 
+    /// <summary>The workshop found more to do and asks the customer: the order waits for their decision.</summary>
+    public bool AskApproval(DateTimeOffset now) => Move(BookingStatus.InService, BookingStatus.AwaitingApproval, BookingEventCode.ExtensionProposed, now);
+
+    /// <summary>The customer decided on the extra work: the workshop carries on.</summary>
+    public bool ResumeService(DateTimeOffset now) => Move(BookingStatus.AwaitingApproval, BookingStatus.InService, BookingEventCode.ExtensionDecided, now);
+
     /// <summary>The workshop is done: the car waits for its way back.</summary>
     public bool FinishService(DateTimeOffset now) => Move(BookingStatus.InService, BookingStatus.ReadyForReturn, BookingEventCode.ReadyForReturn, now);
 
@@ -291,6 +297,8 @@ public enum BookingEventCode
     ReturnRescheduled,
     Returned,
     Completed,
+    ExtensionProposed,
+    ExtensionDecided,
 }
 
 /// <summary>

@@ -18,4 +18,7 @@ public interface ICustomerLinks
 
     /// <summary>The page where the customer picks another free window for the car's return.</summary>
     Uri ChooseReturn(Guid bookingId);
+
+    /// <summary>The decision page of a proposal of extra work, opened by its emailed secret (or by the customer signed in).</summary>
+    Uri DecideExtension(Guid extensionId, string token);
 }

@@ -44,6 +44,12 @@ public sealed class City
 
     public const int DefaultReturnKmAllowance = 50;
 
+    /// <summary>After how many hours an undecided proposal of extra work reminds its customer, once.</summary>
+    public int ExtensionReminderHours { get; private set; } = 2;
+
+    /// <summary>After how many hours an undecided proposal of extra work lapses, its items counting as declined.</summary>
+    public int ExtensionExpiryHours { get; private set; } = 24;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The postal codes (PLZ) the city serves. A PLZ belongs to one city at most.</summary>

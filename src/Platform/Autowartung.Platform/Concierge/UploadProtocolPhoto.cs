@@ -15,8 +15,6 @@ namespace Autowartung.Platform.Concierge;
 /// </summary>
 public sealed class UploadProtocolPhoto(PlatformDbContext db, BookingParties parties, CityFiles files, TimeProvider clock)
 {
-    public static readonly string Types = "JPEG, PNG oder WebP";
-
     /// <returns>
     /// The photo (the earlier one for a key seen before); not found for anyone but the errand's jockey; a
     /// conflict when the protocol is done or the car is not at that step; too large above 10 MB or for an
@@ -33,15 +31,7 @@ public sealed class UploadProtocolPhoto(PlatformDbContext db, BookingParties par
 
         if (idempotencyKey is not null && await EarlierAsync(bookingId, idempotencyKey, cancellationToken) is { } earlier) return earlier;
         var outcome = Photos.Process(content);
-        if (outcome.Photo is not { } processed)
-        {
-            return outcome.Rejection switch
-            {
-                PhotoRejection.TooManyBytes => Result.TooLarge("Ein Foto darf höchstens 10 MB groß sein."),
-                PhotoRejection.TooManyPixels => Result.TooLarge("Das Bild hat zu viele Pixel."),
-                _ => Result.UnsupportedType($"Diese Datei lässt sich nicht als Foto lesen. Bitte ein Foto als {Types} senden."),
-            };
-        }
+        if (outcome.Photo is not { } processed) return Photos.Refusal(outcome.Rejection!.Value);
 
         var photo = ProtocolPhoto.Upload(bookingId, kind, slot, processed.Width, processed.Height, processed.Jpeg.Length, idempotencyKey, caller.UserId, clock.GetUtcNow());
         var city = db.CurrentTenantId;

@@ -7,6 +7,7 @@ using Autowartung.Platform.Catalog;
 using Autowartung.Platform.Cities;
 using Autowartung.Platform.Concierge;
 using Autowartung.Platform.Expansion;
+using Autowartung.Platform.Extensions;
 using Autowartung.Platform.Fleet;
 using Autowartung.Platform.Notifications;
 using Autowartung.Platform.Payments;
@@ -115,6 +116,10 @@ public sealed class PlatformDbContext : IdentityUserContext<PlatformUser, Guid>,
     public DbSet<ReplacementCar> ReplacementCars => Set<ReplacementCar>();
 
     public DbSet<CarLoan> CarLoans => Set<CarLoan>();
+
+    public DbSet<OrderExtension> OrderExtensions => Set<OrderExtension>();
+
+    public DbSet<ExtensionPhoto> ExtensionPhotos => Set<ExtensionPhoto>();
 
     public DbSet<FleetDayCounter> FleetDayCounters => Set<FleetDayCounter>();
 

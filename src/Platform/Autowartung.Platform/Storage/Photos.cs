@@ -50,6 +50,16 @@ public readonly record struct PhotoOutcome
 /// </summary>
 public static class Photos
 {
+    public const string Types = "JPEG, PNG oder WebP";
+
+    /// <summary>What the caller answers for a photo not taken: 413 for too big, 415 for bytes that are no photo.</summary>
+    public static Failure Refusal(PhotoRejection rejection) => rejection switch
+    {
+        PhotoRejection.TooManyBytes => Result.TooLarge("Ein Foto darf höchstens 10 MB groß sein."),
+        PhotoRejection.TooManyPixels => Result.TooLarge("Das Bild hat zu viele Pixel."),
+        _ => Result.UnsupportedType($"Diese Datei lässt sich nicht als Foto lesen. Bitte ein Foto als {Types} senden."),
+    };
+
     /// <summary>The largest upload taken; callers answer 413 above this before reading further.</summary>
     public const int MaxBytes = 10 * 1024 * 1024;
 

@@ -36,6 +36,8 @@ public static class BookingTimeline
         BookingEventCode.ReturnRescheduled => "Rückgabe auf Ihren Wunsch verschoben",
         BookingEventCode.Returned => "Auto zurückgebracht",
         BookingEventCode.Completed => "Auftrag abgeschlossen",
+        BookingEventCode.ExtensionProposed => "Die Werkstatt schlägt zusätzliche Arbeiten vor",
+        BookingEventCode.ExtensionDecided => "Zusätzliche Arbeiten entschieden, die Werkstatt arbeitet weiter",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "No sentence for this timeline event."),
     };
 }

@@ -29,4 +29,6 @@ public sealed class CityCustomerLinks(PlatformUrls urls, IMultiTenantContextAcce
     public Uri MyBookings() => new(City, "/meine-buchungen");
 
     public Uri ChooseReturn(Guid bookingId) => new(City, $"/meine-buchungen/{bookingId}/rueckgabe");
+
+    public Uri DecideExtension(Guid extensionId, string token) => new(City, $"/auftragserweiterung/{extensionId}?k={Uri.EscapeDataString(token)}");
 }

@@ -604,6 +604,14 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int>("ExtensionExpiryHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_expiry_hours");
+
+                    b.Property<int>("ExtensionReminderHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_reminder_hours");
+
                     b.Property<int>("FreeCancellationHours")
                         .HasColumnType("integer")
                         .HasColumnName("free_cancellation_hours");
@@ -968,6 +976,140 @@ namespace Autowartung.Platform.Data.Migrations
                         .HasDatabaseName("ix_expansion_attestations_tenant_id_kind_subject_id_attested_at");
 
                     b.ToTable("expansion_attestations", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Extensions.ExtensionPhoto", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("SizeBytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<Guid>("UploadedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploaded_by");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_extension_photos");
+
+                    b.HasIndex("TenantId", "BookingId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_extension_photos_tenant_id_booking_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("extension_photos", (string)null);
+
+                    b.HasAnnotation("Autowartung:MultiTenant", true);
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Extensions.OrderExtension", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id")
+                        .HasColumnOrder(0);
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("LinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("link_token_hash");
+
+                    b.Property<string>("PageVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("page_version");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_id");
+
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_order_extensions");
+
+                    b.HasIndex("TenantId", "BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_order_extensions_tenant_id_booking_id")
+                        .HasFilter("status IN ('Draft', 'Sent')");
+
+                    b.HasIndex("TenantId", "Status", "SentAt")
+                        .HasDatabaseName("ix_order_extensions_tenant_id_status_sent_at");
+
+                    b.ToTable("order_extensions", (string)null);
 
                     b.HasAnnotation("Autowartung:MultiTenant", true);
                 });
@@ -2530,6 +2672,97 @@ namespace Autowartung.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_expansion_attestations_cities_tenant_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Extensions.ExtensionPhoto", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_extension_photos_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_extension_photos_bookings_tenant_id_booking_id");
+                });
+
+            modelBuilder.Entity("Autowartung.Platform.Extensions.OrderExtension", b =>
+                {
+                    b.HasOne("Autowartung.Platform.Accounts.PlatformUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_extensions_users_created_by");
+
+                    b.HasOne("Autowartung.Platform.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_extensions_cities_tenant_id");
+
+                    b.HasOne("Autowartung.Platform.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_extensions_bookings_tenant_id_booking_id");
+
+                    b.OwnsMany("Autowartung.Platform.Extensions.ExtensionItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("OrderExtensionTenantId");
+
+                            b1.Property<Guid>("OrderExtensionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Decision")
+                                .IsRequired();
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<int>("LabourNetCents");
+
+                            b1.Property<int>("NetCents");
+
+                            b1.Property<int>("PartsNetCents");
+
+                            b1.PrimitiveCollection<string>("PhotoIds")
+                                .IsRequired();
+
+                            b1.Property<string>("ServiceCode");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.Property<string>("Urgency")
+                                .IsRequired();
+
+                            b1.Property<int>("VatCents");
+
+                            b1.HasKey("OrderExtensionTenantId", "OrderExtensionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("order_extensions");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderExtensionTenantId", "OrderExtensionId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Autowartung.Platform.Fleet.CarLoan", b =>
