@@ -160,6 +160,79 @@ public sealed partial class ExtensionTests(PaymentsApp app) : IClassFixture<Paym
         Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_messages WHERE kind = @p0 AND recipient = @p1", DecideExtension.AuthenticationKind, booked.Email));
     }
 
+    [Fact]
+    public async Task ThePages_StaffSaveAndSendWithAPhoto_AndTheCustomerDecidesFromTheLink()
+    {
+        var (booked, staff) = await InServiceAsync(slotIndex: 24);
+        using var staffs = app.Factory.ClientWithCookie(PaymentsApp.Host, Sessions.Cookie(app.Factory.Services, staff, secondFactor: true));
+        var page = $"/workshop/buchungen/{booked.Id}/erweiterung";
+        Assert.Contains("data-testid=\"extension\"", await staffs.GetStringAsync("/workshop/buchungen"));
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(Forms.Token(await staffs.GetStringAsync(page))), "__RequestVerificationToken" },
+            { new StringContent("Bremsscheiben hinten"), "Items[0].Title" },
+            { new StringContent("Die Scheiben sind unter der Mindeststärke."), "Items[0].Description" },
+            { new StringContent("120,50"), "Items[0].Parts" },
+            { new StringContent("80"), "Items[0].Labour" },
+            { new StringContent("SafetyCritical"), "Items[0].Urgency" },
+            { new StringContent("Innenraumfilter"), "Items[1].Title" },
+            { new StringContent("Riecht muffig, kann aber warten."), "Items[1].Description" },
+            { new StringContent("25"), "Items[1].Parts" },
+            { new StringContent(""), "Items[1].Labour" },
+            { new StringContent("CanWait"), "Items[1].Urgency" },
+        };
+        var photo = new ByteArrayContent(Jpeg());
+        photo.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        form.Add(photo, "Items[0].Photo", "scheibe.jpg");
+        using (var saved = await staffs.PostAsync($"{page}?handler=Save", form))
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var draftPage = await staffs.GetStringAsync(page);
+        var extensionId = Guid.Parse(ExtensionIdField().Match(draftPage).Groups[1].Value);
+        Assert.Equal(1, await app.Database.ScalarAsync<long>("SELECT count(*) FROM extension_photos WHERE booking_id = @p0", booked.Id));
+        using (var sent = await staffs.SubmitAsync(page, new Dictionary<string, string> { ["extensionId"] = extensionId.ToString() }, $"{page}?handler=Send"))
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("AwaitingApproval", await app.StatusAsync(booked.Id));
+
+        var token = await LinkTokenAsync(booked.Email, extensionId);
+        using var phone = app.Factory.ClientForCity("witten");
+        var decision = $"/auftragserweiterung/{extensionId}?k={token}";
+        var shown = await phone.GetStringAsync(decision);
+        Assert.Contains("sicherheitsrelevant", shown);
+        Assert.Contains("238,60", shown);   // (120,50 € + 80 €) net, with 19 % VAT
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync($"/auftragserweiterung/{extensionId}")).StatusCode);
+        var items = ItemIds().Matches(shown).Select(m => m.Groups[1].Value).ToList();
+        using (var confirmed = await phone.SubmitAsync(decision, new Dictionary<string, string>
+        {
+            ["k"] = token,
+            ["PageVersion"] = VersionField().Match(shown).Groups[1].Value,
+            [$"Choices[{items[0]}]"] = "yes",
+            [$"Choices[{items[1]}]"] = "no",
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var done = await phone.GetStringAsync(decision);
+        Assert.Contains("data-testid=\"decided\"", done);
+        Assert.Contains("freigegeben und bezahlt", done);
+        Assert.Contains("freigegeben und bezahlt", await staffs.GetStringAsync(page));
+        Assert.Equal(23_860, Assert.Single(await ExtraChargesAsync(booked.Email)).Amount);
+    }
+
+    [GeneratedRegex("name=\"extensionId\" value=\"([0-9a-f-]+)\"")]
+    private static partial Regex ExtensionIdField();
+
+    [GeneratedRegex("data-item=\"([0-9a-f-]+)\"")]
+    private static partial Regex ItemIds();
+
+    [GeneratedRegex("name=\"PageVersion\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex VersionField();
+
+    private static byte[] Jpeg()
+    {
+        using var bitmap = new SKBitmap(640, 480);
+        using (var canvas = new SKCanvas(bitmap)) canvas.Clear(SKColors.DarkRed);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return data.ToArray();
+    }
+
     private static object Item(string title, int parts, int labour, string urgency, Guid[] photos) =>
         new { title, description = $"{title}: verschlissen, bitte erneuern.", partsNetCents = parts, labourNetCents = labour, urgency, photoIds = photos };
 
@@ -213,11 +286,8 @@ public sealed partial class ExtensionTests(PaymentsApp app) : IClassFixture<Paym
 
     private static async Task<Guid> UploadAsync(HttpClient staffs, Guid bookingId)
     {
-        using var bitmap = new SKBitmap(640, 480);
-        using (var canvas = new SKCanvas(bitmap)) canvas.Clear(SKColors.DarkRed);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(data.ToArray());
+        var file = new ByteArrayContent(Jpeg());
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
         form.Add(file, "file", "bremse.jpg");
         using var uploaded = await staffs.PostAsync($"/api/v1/bookings/{bookingId}/extension-photos", form);

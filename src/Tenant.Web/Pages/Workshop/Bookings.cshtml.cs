@@ -21,7 +21,7 @@ public sealed class BookingsModel(PlatformDbContext db, CancelBooking cancelBook
 {
     /// <summary>Cars on their way through the workshop: listed however long ago they were picked up.</summary>
     private static readonly BookingStatus[] WithTheWorkshop =
-        [BookingStatus.PickedUp, BookingStatus.AtWorkshop, BookingStatus.InService, BookingStatus.ReadyForReturn, BookingStatus.ReturnAssigned];
+        [BookingStatus.PickedUp, BookingStatus.AtWorkshop, BookingStatus.InService, BookingStatus.AwaitingApproval, BookingStatus.ReadyForReturn, BookingStatus.ReturnAssigned];
 
     public IReadOnlyList<Booking> Bookings { get; private set; } = [];
 
