@@ -38,6 +38,7 @@ public sealed class FeatureFolderTests
         ["Kpis"] = ["Bookings", "Cities", "Payments", "Quotes", "Scheduling"],
         ["Concierge"] = ["Accounts", "Audit", "Bookings", "Cities", "Fleet", "Geography", "Notifications", "Quotes", "Scheduling", "Storage", "Workshops"],
         ["Extensions"] = ["Accounts", "Audit", "Bookings", "Cities", "Concierge", "Notifications", "Payments", "Pricing", "Quotes", "Storage"],
+        ["WorkshopOrders"] = ["Bookings", "Cities", "Concierge", "Extensions"],
     };
 
     private static readonly string[] Folders = Directory

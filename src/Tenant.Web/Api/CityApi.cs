@@ -42,6 +42,7 @@ public static class CityApi
         api.MapJockeyApi();
         api.MapProtocolsApi();
         api.MapExtensionsApi();
+        api.MapWorkshopApi();
         return api;
     }
 

@@ -193,6 +193,17 @@ public sealed partial class ExtensionTests(PaymentsApp app) : IClassFixture<Paym
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("AwaitingApproval", await app.StatusAsync(booked.Id));
 
+        // The dashboard and its API put the order in the column it is in; another workshop's staff see nothing of it.
+        staffs.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        var awaiting = await staffs.GetFromJsonAsync<JsonElement>("/api/v1/workshop/orders?state=AwaitingApproval");
+        Assert.Contains(awaiting.EnumerateArray(), o => o.GetProperty("id").GetGuid() == booked.Id && o.GetProperty("extension").GetProperty("status").GetString() == "Sent");
+        Assert.DoesNotContain((await staffs.GetFromJsonAsync<JsonElement>("/api/v1/workshop/orders?state=InService")).EnumerateArray(), o => o.GetProperty("id").GetGuid() == booked.Id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staffs.GetAsync("/api/v1/workshop/orders?state=Irgendwo")).StatusCode);
+        var other = await app.Database.AddPersonAsync($"andere-{Guid.NewGuid():N}@werkstatt.test");
+        await app.Database.GrantAsync(await WittenAsync(), other, MembershipRole.WorkshopStaff, await OtherWorkshopAsync());
+        using (var others = StaffClient(other))
+            Assert.DoesNotContain((await others.GetFromJsonAsync<JsonElement>("/api/v1/workshop/orders")).EnumerateArray(), o => o.GetProperty("id").GetGuid() == booked.Id);
+
         var token = await LinkTokenAsync(booked.Email, extensionId);
         using var phone = app.Factory.ClientForCity("witten");
         var decision = $"/auftragserweiterung/{extensionId}?k={token}";
@@ -213,11 +224,17 @@ public sealed partial class ExtensionTests(PaymentsApp app) : IClassFixture<Paym
         Assert.Contains("data-testid=\"decided\"", done);
         Assert.Contains("freigegeben und bezahlt", done);
         Assert.Contains("freigegeben und bezahlt", await staffs.GetStringAsync(page));
+        var column = BoardColumn().Match(await staffs.GetStringAsync("/workshop?handler=Board")).Value;   // the board's own refresh
+        Assert.Contains($"data-order=\"{booked.Id}\"", column);
+        Assert.Contains("freigegeben und bezahlt", column);
         Assert.Equal(23_860, Assert.Single(await ExtraChargesAsync(booked.Email)).Amount);
     }
 
     [GeneratedRegex("name=\"extensionId\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex ExtensionIdField();
+
+    [GeneratedRegex("data-column=\"InService\".*?</section>", RegexOptions.Singleline)]
+    private static partial Regex BoardColumn();
 
     [GeneratedRegex("data-item=\"([0-9a-f-]+)\"")]
     private static partial Regex ItemIds();

@@ -18,6 +18,7 @@ using Autowartung.Platform.Quotes;
 using Autowartung.Platform.Scheduling;
 using Autowartung.Platform.Vehicles;
 using Autowartung.Platform.Waitlist;
+using Autowartung.Platform.WorkshopOrders;
 using Autowartung.Platform.Workshops;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -86,6 +87,7 @@ public static class PlatformDataExtensions
         services.AddScoped<UploadExtensionPhoto>();
         services.AddScoped<ExpireExtensions>();
         services.AddScoped<ReadExtensions>();
+        services.AddScoped<WorkshopBoard>();
         services.AddScoped<ManagePickupWindows>();
         services.AddScoped<ManageClosures>();
         services.AddScoped<RegisterCustomer>();

@@ -56,6 +56,15 @@ public sealed class ReadExtensions(PlatformDbContext db, BookingParties parties)
         return allowed ? (await ViewsAsync(booking.TotalGrossCents, [extension], cancellationToken))[0] : null;
     }
 
+    /// <summary>A proposal for a caller that checked the reader's right already (the workshop's own board).</summary>
+    public async Task<View?> ViewAsync(Guid extensionId, CancellationToken cancellationToken = default)
+    {
+        var extension = await db.OrderExtensions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == extensionId, cancellationToken);
+        if (extension is null) return null;
+        var total = await db.Bookings.AsNoTracking().Where(b => b.Id == extension.BookingId).Select(b => b.TotalGrossCents).SingleAsync(cancellationToken);
+        return (await ViewsAsync(total, [extension], cancellationToken))[0];
+    }
+
     /// <summary>Whether the photo belongs to a sent proposal the link opens.</summary>
     public async Task<bool> LinkShowsPhotoAsync(Guid bookingId, Guid photoId, string? linkToken, CancellationToken cancellationToken = default)
     {
